@@ -1,0 +1,51 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+
+import { SiteFooter } from '@/components/SiteFooter'
+import { getEnv } from '@/lib/env'
+import { clinicName, getClinic } from '@/lib/queries/clinic'
+
+import './styles.css'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const name = clinicName(await getClinic())
+  return {
+    metadataBase: new URL(getEnv().siteUrl),
+    title: { default: name, template: `%s | ${name}` },
+    description: `Articoli medici su piede e caviglia scritti e revisionati dagli specialisti di ${name}.`,
+    openGraph: { locale: 'it_IT', siteName: name, type: 'website' },
+  }
+}
+
+export default async function FrontendLayout({ children }: { children: ReactNode }) {
+  const clinic = await getClinic()
+  const name = clinicName(clinic)
+  return (
+    <html lang="it">
+      <body>
+        <a className="skip-link" href="#contenuto">
+          Vai al contenuto
+        </a>
+        <header className="site-header">
+          <div className="container site-header__inner">
+            <Link href="/" className="site-header__brand">
+              {name}
+            </Link>
+            <nav aria-label="Principale">
+              <ul className="site-nav">
+                <li>
+                  <Link href="/">Articoli</Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="contenuto" className="container">
+          {children}
+        </main>
+        <SiteFooter clinic={clinic} />
+      </body>
+    </html>
+  )
+}

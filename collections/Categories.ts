@@ -1,0 +1,28 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { authenticated } from '@/access/authenticated'
+import { slugField } from '@/fields/slug'
+import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
+
+export const Categories: CollectionConfig = {
+  slug: 'categories',
+  labels: { singular: 'Categoria', plural: 'Categorie' },
+  access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'parent'] },
+  hooks: { afterChange: [revalidateOnChange], afterDelete: [revalidateOnDelete] },
+  fields: [
+    { name: 'title', type: 'text', label: 'Nome', required: true, maxLength: 80 },
+    slugField(),
+    { name: 'description', type: 'textarea', label: 'Descrizione', maxLength: 600 },
+    {
+      name: 'parent',
+      type: 'relationship',
+      label: 'Categoria superiore',
+      relationTo: 'categories',
+      index: true,
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+      admin: { position: 'sidebar' },
+    },
+  ],
+}

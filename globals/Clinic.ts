@@ -1,0 +1,104 @@
+import type { GlobalConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { isAdmin } from '@/access/isAdmin'
+import { linksField } from '@/fields/links'
+import { validatePartitaIva, validatePhone } from '@/fields/validators'
+import { revalidateGlobalOnChange } from '@/lib/revalidate'
+
+/** The clinic's identity: shown in the footer (as Italian rules for medical sites ask) and in structured data. */
+export const Clinic: GlobalConfig = {
+  slug: 'clinic',
+  label: 'Clinica',
+  access: { read: anyone, update: isAdmin },
+  hooks: { afterChange: [revalidateGlobalOnChange] },
+  fields: [
+    {
+      name: 'isDemo',
+      type: 'checkbox',
+      label: 'Dati dimostrativi',
+      defaultValue: false,
+      admin: {
+        description:
+          'Acceso quando questi dati sono di esempio (creati dal seed): sostituirli con quelli reali e spegnere.',
+      },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'name', type: 'text', label: 'Nome', required: true, maxLength: 120 },
+        { name: 'legalName', type: 'text', label: 'Ragione sociale', maxLength: 160 },
+        {
+          name: 'vatNumber',
+          type: 'text',
+          label: 'Partita IVA',
+          maxLength: 11,
+          validate: validatePartitaIva,
+        },
+      ],
+    },
+    {
+      name: 'address',
+      type: 'group',
+      label: 'Indirizzo',
+      fields: [
+        { name: 'street', type: 'text', label: 'Via e numero civico', maxLength: 160 },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'postalCode',
+              type: 'text',
+              label: 'CAP',
+              maxLength: 5,
+              validate: (value: unknown) =>
+                value == null || value === '' || /^[0-9]{5}$/.test(String(value))
+                  ? true
+                  : 'Il CAP deve avere 5 cifre.',
+            },
+            { name: 'city', type: 'text', label: 'Città', maxLength: 80 },
+            { name: 'province', type: 'text', label: 'Provincia (sigla)', maxLength: 2 },
+            {
+              name: 'country',
+              type: 'text',
+              label: 'Paese (codice)',
+              maxLength: 2,
+              defaultValue: 'IT',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'phone', type: 'text', label: 'Telefono', maxLength: 24, validate: validatePhone },
+        { name: 'email', type: 'email', label: 'E-mail' },
+      ],
+    },
+    {
+      name: 'openingHours',
+      type: 'array',
+      label: 'Orari di apertura',
+      labels: { singular: 'Fascia oraria', plural: 'Orari' },
+      maxRows: 14,
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'days', type: 'text', label: 'Giorni', required: true, maxLength: 60 },
+            { name: 'hours', type: 'text', label: 'Orario', required: true, maxLength: 60 },
+          ],
+        },
+      ],
+    },
+    { name: 'logo', type: 'upload', label: 'Logo', relationTo: 'media' },
+    {
+      name: 'medicalDirector',
+      type: 'relationship',
+      label: 'Direttore sanitario',
+      relationTo: 'authors',
+    },
+    linksField({ name: 'socialLinks', label: 'Profili social' }),
+  ],
+}

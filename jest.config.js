@@ -1,0 +1,58 @@
+// Jest runs in native ESM mode (Payload is ESM-only): see the `test` scripts in package.json.
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'es6' },
+  },
+]
+
+const common = {
+  rootDir: '.',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': swcTransform },
+  moduleNameMapper: {
+    '^@payload-config$': '<rootDir>/payload.config.ts',
+    '^@/(.*)\\.js$': '<rootDir>/$1',
+    '^@/(.*)$': '<rootDir>/$1',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/.next/', '/data/'],
+}
+
+// `production` resolves Lexical to its plain ESM build: its `node` entry uses a top-level
+// `await import()` that can deadlock on Node 20 (see scripts/payload.ts).
+const nodeConditions = { customExportConditions: ['node', 'node-addons', 'production'] }
+
+/** @type {import('jest').Config} */
+const config = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts?(x)'],
+      setupFilesAfterEnv: ['<rootDir>/tests/unit/setup.ts'],
+    },
+    {
+      ...common,
+      displayName: 'int',
+      testEnvironment: 'node',
+      testEnvironmentOptions: nodeConditions,
+      testMatch: ['<rootDir>/tests/int/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testEnvironmentOptions: nodeConditions,
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+    },
+  ],
+}
+
+export default config

@@ -1,0 +1,27 @@
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+
+import { migrations } from '@/migrations'
+
+import type { Env } from './env'
+
+/**
+ * SQLite (embedded, the default) or MongoDB (production), chosen by DATABASE_URI.
+ * SQLite never pushes a development schema: every schema change is a committed migration,
+ * applied by `npm run migrate` and automatically when a production server starts.
+ */
+export function databaseAdapter(env: Pick<Env, 'databaseKind' | 'databaseUri'>) {
+  if (env.databaseKind === 'mongodb') {
+    return mongooseAdapter({ url: env.databaseUri })
+  }
+  return sqliteAdapter({
+    client: { url: env.databaseUri },
+    wal: true,
+    // Ids of deleted documents are never reused (old versions and links keep pointing right).
+    autoIncrement: true,
+    busyTimeout: 10_000,
+    push: false,
+    migrationDir: 'migrations',
+    prodMigrations: migrations,
+  })
+}

@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The only module that reads the environment. Everything else asks `getEnv()`.
+ * A bad or missing value throws an `EnvError` naming the variable and what is expected,
+ * which stops Next, Payload and our scripts at startup.
+ */
+
+export const DEFAULT_DATABASE_URI = 'file:./data/clinica.db'
+export const DEFAULT_SITE_URL = 'http://localhost:3000'
+export const DEFAULT_MEDIA_DIR = path.join('data', 'media')
+/** Development secret, generated once and kept out of git under data/. */
+export const DEV_SECRET_FILE = path.join('data', '.payload-secret')
+
+const MIN_SECRET_LENGTH = 32
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value
+
+const databaseUri = z
+  .string()
+  .trim()
+  .refine((uri) => /^file:.+/.test(uri) || /^mongodb(\+srv)?:\/\/.+/.test(uri), {
+    message:
+      'expected a SQLite file URL such as "file:./data/clinica.db" or a MongoDB URL starting with "mongodb://" or "mongodb+srv://"',
+  })
+
+const siteUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    message: 'expected an absolute http(s) URL such as "https://www.example.it"',
+  })
+  .transform((value) => value.replace(/\/+$/, ''))
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URI: z.preprocess(emptyToUndefined, databaseUri.default(DEFAULT_DATABASE_URI)),
+    PAYLOAD_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .min(MIN_SECRET_LENGTH, `expected at least ${MIN_SECRET_LENGTH} characters`)
+        .optional(),
+    ),
+    SITE_URL: z.preprocess(emptyToUndefined, siteUrl.default(DEFAULT_SITE_URL)),
+    MEDIA_DIR: z.preprocess(emptyToUndefined, z.string().trim().default(DEFAULT_MEDIA_DIR)),
+    ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email('expected an e-mail address').optional()),
+    ADMIN_PASSWORD: z.preprocess(
+      emptyToUndefined,
+      z.string().min(12, 'expected at least 12 characters').optional(),
+    ),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV === 'production' && !value.PAYLOAD_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYLOAD_SECRET'],
+        message: `required in production: a random string of at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -hex 32\`)`,
+      })
+    }
+  })
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+export type Env = {
+  nodeEnv: 'development' | 'production' | 'test'
+  databaseUri: string
+  databaseKind: DatabaseKind
+  payloadSecret: string
+  siteUrl: string
+  /** Where uploaded files are stored (absolute, or relative to the project folder). */
+  mediaDir: string
+  /** First admin account created by the seed when no user exists (optional). */
+  adminEmail?: string
+  adminPassword?: string
+}
+
+export class EnvError extends Error {
+  readonly variables: string[]
+
+  constructor(issues: { variable: string; message: string }[]) {
+    super(
+      `Invalid environment configuration:\n${issues
+        .map((issue) => `  - ${issue.variable}: ${issue.message}`)
+        .join('\n')}\nSee .env.example for every variable and its expected value.`,
+    )
+    this.name = 'EnvError'
+    this.variables = issues.map((issue) => issue.variable)
+  }
+}
+
+type SecretStore = { read: () => string | undefined; write: (secret: string) => void }
+
+const fileSecretStore = (cwd: string): SecretStore => {
+  const file = path.resolve(cwd, DEV_SECRET_FILE)
+  return {
+    read: () => {
+      try {
+        return readFileSync(file, 'utf8').trim() || undefined
+      } catch {
+        return undefined
+      }
+    },
+    write: (secret) => {
+      mkdirSync(path.dirname(file), { recursive: true })
+      writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+    },
+  }
+}
+
+/** Parses an environment object; pure apart from the development secret file. */
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  secretStore: SecretStore = fileSecretStore(process.cwd()),
+): Env {
+  const result = schema.safeParse(source)
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? 'environment'),
+        message: issue.message,
+      })),
+    )
+  }
+  const value = result.data
+  let payloadSecret = value.PAYLOAD_SECRET
+  if (!payloadSecret) {
+    payloadSecret = secretStore.read()
+    if (!payloadSecret || payloadSecret.length < MIN_SECRET_LENGTH) {
+      payloadSecret = randomBytes(32).toString('hex')
+      secretStore.write(payloadSecret)
+    }
+  }
+  return {
+    nodeEnv: value.NODE_ENV,
+    databaseUri: value.DATABASE_URI,
+    databaseKind: value.DATABASE_URI.startsWith('mongodb') ? 'mongodb' : 'sqlite',
+    payloadSecret,
+    siteUrl: value.SITE_URL,
+    mediaDir: value.MEDIA_DIR,
+    adminEmail: value.ADMIN_EMAIL,
+    adminPassword: value.ADMIN_PASSWORD,
+  }
+}
+
+let cached: Env | undefined
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}

@@ -1,0 +1,60 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { seoPlugin } from '@payloadcms/plugin-seo'
+import { en } from '@payloadcms/translations/languages/en'
+import { it } from '@payloadcms/translations/languages/it'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Authors } from './collections/Authors'
+import { Categories } from './collections/Categories'
+import { Media } from './collections/Media'
+import { Posts } from './collections/Posts'
+import { Users } from './collections/Users'
+import { Clinic } from './globals/Clinic'
+import { databaseAdapter } from './lib/database'
+import { getEnv } from './lib/env'
+import { editorFeatures } from './fields/editor'
+import { generateSeoDescription, generateSeoTitle, generateSeoUrl } from './lib/seo/generate'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const env = getEnv()
+
+export default buildConfig({
+  serverURL: env.siteUrl,
+  secret: env.payloadSecret,
+  telemetry: false,
+  csrf: [env.siteUrl],
+  cors: [env.siteUrl],
+  db: databaseAdapter(env),
+  editor: lexicalEditor({ features: editorFeatures }),
+  sharp,
+  collections: [Posts, Categories, Authors, Media, Users],
+  globals: [Clinic],
+  i18n: {
+    supportedLanguages: { it, en },
+    fallbackLanguage: 'it',
+  },
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' – Clinica Blog' },
+    importMap: { baseDir: dirname },
+    dateFormat: 'dd/MM/yyyy HH:mm',
+  },
+  plugins: [
+    seoPlugin({
+      generateTitle: generateSeoTitle,
+      generateDescription: generateSeoDescription,
+      generateURL: generateSeoUrl,
+      uploadsCollection: 'media',
+    }),
+  ],
+  graphQL: { disablePlaygroundInProduction: true },
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+    // Generated on demand with `npm run generate:types`; automatic generation spawns a process (bad under Jest).
+    autoGenerate: false,
+  },
+})

@@ -1,0 +1,24 @@
+import type { Clinic } from '@/payload-types'
+
+/** Demo clinic: every value is a placeholder and the global is flagged as demo data. */
+export const demoClinic = (medicalDirectorId: number | string): Omit<Clinic, 'id'> => ({
+  isDemo: true,
+  name: 'Clinica del Piede (demo)',
+  legalName: 'Clinica del Piede Demo S.r.l. – dati dimostrativi',
+  vatNumber: '01234567897',
+  address: {
+    street: 'Via dell’Esempio 1',
+    postalCode: '20100',
+    city: 'Milano',
+    province: 'MI',
+    country: 'IT',
+  },
+  phone: '+39 02 0000 0000',
+  email: 'info@clinica-demo.example',
+  openingHours: [
+    { days: 'Lunedì – Venerdì', hours: '9:00 – 19:00' },
+    { days: 'Sabato', hours: '9:00 – 13:00' },
+  ],
+  medicalDirector: Number(medicalDirectorId),
+  socialLinks: [],
+})

@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process'
+
+import { describe, expect, it } from '@jest/globals'
+
+import { EnvError, parseEnv } from '@/lib/env'
+
+const memoryStore = () => {
+  let stored: string | undefined
+  return { read: () => stored, write: (secret: string) => void (stored = secret) }
+}
+
+const expectEnvError = (source: Record<string, string>, variable: string, message: RegExp) => {
+  try {
+    parseEnv(source, memoryStore())
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError)
+    expect((error as EnvError).variables).toContain(variable)
+    expect((error as Error).message).toMatch(message)
+    return
+  }
+  throw new Error(`expected ${variable} to be rejected`)
+}
+
+describe('environment validation', () => {
+  it('uses the embedded SQLite database and localhost by default', () => {
+    const env = parseEnv({ NODE_ENV: 'development' }, memoryStore())
+    expect(env).toMatchObject({
+      databaseKind: 'sqlite',
+      databaseUri: 'file:./data/clinica.db',
+      siteUrl: 'http://localhost:3000',
+    })
+    expect(env.payloadSecret).toHaveLength(64)
+  })
+
+  it('keeps the generated development secret across restarts', () => {
+    const store = memoryStore()
+    const first = parseEnv({}, store).payloadSecret
+    expect(parseEnv({}, store).payloadSecret).toBe(first)
+  })
+
+  it('selects MongoDB for mongodb:// and mongodb+srv:// URLs', () => {
+    expect(
+      parseEnv({ DATABASE_URI: 'mongodb://db:27017/clinica' }, memoryStore()).databaseKind,
+    ).toBe('mongodb')
+    expect(
+      parseEnv({ DATABASE_URI: 'mongodb+srv://u:p@cluster.example.net/clinica' }, memoryStore())
+        .databaseKind,
+    ).toBe('mongodb')
+  })
+
+  it('names each bad variable and what it expects', () => {
+    expectEnvError(
+      { DATABASE_URI: 'postgres://localhost/db' },
+      'DATABASE_URI',
+      /DATABASE_URI: expected a SQLite file URL/,
+    )
+    expectEnvError(
+      { SITE_URL: 'ftp://example.it' },
+      'SITE_URL',
+      /SITE_URL: expected an absolute http\(s\) URL/,
+    )
+    expectEnvError({ NODE_ENV: 'staging' }, 'NODE_ENV', /NODE_ENV/)
+    expectEnvError({ PAYLOAD_SECRET: 'short' }, 'PAYLOAD_SECRET', /at least 32 characters/)
+    expectEnvError({ ADMIN_EMAIL: 'not-an-email' }, 'ADMIN_EMAIL', /e-mail/)
+  })
+
+  it('requires a real secret in production', () => {
+    expectEnvError({ NODE_ENV: 'production' }, 'PAYLOAD_SECRET', /required in production/)
+    expect(
+      parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'p'.repeat(32) }, memoryStore())
+        .payloadSecret,
+    ).toBe('p'.repeat(32))
+  })
+
+  it('stops a real startup with the variable named and a non-zero exit', () => {
+    const result = spawnSync('npx', ['tsx', '--conditions=production', 'seed/index.ts'], {
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        DATABASE_URI: 'postgres://localhost/clinica',
+        NODE_ENV: 'development',
+      },
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/DATABASE_URI: expected a SQLite file URL/)
+  }, 60_000)
+})
