@@ -16,6 +16,8 @@ const securityHeaders = [
 ]
 
 const nextConfig: NextConfig = {
+  // The end-to-end tests build into their own folder, leaving a developer's `.next` alone.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   images: {

@@ -1,6 +1,8 @@
 import Image from 'next/image'
 
 import type { Media } from '@/payload-types'
+import { getEnv } from '@/lib/env'
+import { sitePath } from '@/lib/paths'
 
 export type MediaLike = Pick<Media, 'url' | 'alt' | 'width' | 'height' | 'mimeType' | 'caption'>
 
@@ -19,7 +21,7 @@ export function MediaImage({
   if (!media.url || !media.width || !media.height) return null
   return (
     <Image
-      src={media.url}
+      src={sitePath(media.url, getEnv().siteUrl)}
       alt={media.alt ?? ''}
       width={media.width}
       height={media.height}

@@ -11,6 +11,7 @@ import { z } from 'zod'
 
 export const DEFAULT_DATABASE_URI = 'file:./data/clinica.db'
 export const DEFAULT_SITE_URL = 'http://localhost:3000'
+export const DEFAULT_ADMIN_EMAIL = 'admin@example.com'
 export const DEFAULT_MEDIA_DIR = path.join('data', 'media')
 /** Development secret, generated once and kept out of git under data/. */
 export const DEV_SECRET_FILE = path.join('data', '.payload-secret')
@@ -49,7 +50,10 @@ const schema = z
     ),
     SITE_URL: z.preprocess(emptyToUndefined, siteUrl.default(DEFAULT_SITE_URL)),
     MEDIA_DIR: z.preprocess(emptyToUndefined, z.string().trim().default(DEFAULT_MEDIA_DIR)),
-    ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email('expected an e-mail address').optional()),
+    ADMIN_EMAIL: z.preprocess(
+      emptyToUndefined,
+      z.email('expected an e-mail address').default(DEFAULT_ADMIN_EMAIL),
+    ),
     ADMIN_PASSWORD: z.preprocess(
       emptyToUndefined,
       z.string().min(12, 'expected at least 12 characters').optional(),
@@ -76,7 +80,7 @@ export type Env = {
   /** Where uploaded files are stored (absolute, or relative to the project folder). */
   mediaDir: string
   /** First admin account created by the seed when no user exists (optional). */
-  adminEmail?: string
+  adminEmail: string
   adminPassword?: string
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Prepares a fresh clone before `npm start` and `npm test`, using only Node's standard library:
-// installs the locked dependencies when they are missing or stale, and creates `.env`
-// with a random PAYLOAD_SECRET so the production server can start locally.
+// installs the locked dependencies when they are missing or stale and, with `--env`, creates
+// `.env` with a random PAYLOAD_SECRET (so the production server starts locally) and a random
+// password for the first admin account.
 import { execSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -18,9 +19,9 @@ if (!installed) {
 
 if (process.argv.includes('--env') && !existsSync('.env')) {
   const example = readFileSync('.env.example', 'utf8')
-  const secret = randomBytes(32).toString('hex')
-  writeFileSync('.env', example.replace(/^PAYLOAD_SECRET=.*$/m, `PAYLOAD_SECRET=${secret}`), {
-    mode: 0o600,
-  })
-  console.log('Created .env with a random PAYLOAD_SECRET (git-ignored).')
+  const env = example
+    .replace(/^PAYLOAD_SECRET=.*$/m, `PAYLOAD_SECRET=${randomBytes(32).toString('hex')}`)
+    .replace(/^ADMIN_PASSWORD=.*$/m, `ADMIN_PASSWORD=${randomBytes(12).toString('base64url')}`)
+  writeFileSync('.env', env, { mode: 0o600 })
+  console.log('Created .env with a random PAYLOAD_SECRET and admin password (git-ignored).')
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import type { CollectionSlug, Payload } from 'payload'
 
-import type { Env } from '@/lib/env'
+import { DEFAULT_ADMIN_EMAIL, type Env } from '@/lib/env'
 
 import { demoSurgeon } from './factories/authors'
 import { categories } from './factories/categories'
@@ -13,7 +13,7 @@ import { heroIllustration, portraitPlaceholder, type GeneratedImage } from './im
 export type SeedOptions = {
   reset?: boolean
   /** First admin account, used only when no user exists yet. */
-  admin?: Pick<Env, 'adminEmail' | 'adminPassword'>
+  admin?: Partial<Pick<Env, 'adminEmail' | 'adminPassword'>>
   log?: (message: string) => void
 }
 
@@ -22,8 +22,6 @@ export type SeedReport = {
   kept: string[]
   admin?: { email: string; password?: string; generated: boolean }
 }
-
-export const DEFAULT_ADMIN_EMAIL = 'admin@example.com'
 
 // The seed writes as the system (no user) and never triggers page revalidation.
 const system = { overrideAccess: true, context: { disableRevalidate: true } } as const
@@ -159,7 +157,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
 
 async function ensureFirstAdmin(
   payload: Payload,
-  { adminEmail, adminPassword }: Pick<Env, 'adminEmail' | 'adminPassword'>,
+  { adminEmail, adminPassword }: Partial<Pick<Env, 'adminEmail' | 'adminPassword'>>,
 ): Promise<SeedReport['admin']> {
   const { totalDocs } = await payload.count({ ...system, collection: 'users' })
   if (totalDocs > 0) return undefined

@@ -1,0 +1,102 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+export const E2E_ADMIN = { email: 'admin-e2e@example.com', password: 'e2e-admin-password-123' }
+const DIST_DIR = '.next-e2e'
+
+export type RunningApp = {
+  baseUrl: string
+  env: NodeJS.ProcessEnv
+  dir: string
+  logs: () => string
+  stop: () => Promise<void>
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+
+/** Runs a project npm script to completion, failing loudly with its output. */
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync('npm', ['run', '--silent', ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  if (result.status !== 0) {
+    throw new Error(`npm run ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
+  }
+  return result.stdout
+}
+
+async function waitForServer(url: string, child: ChildProcess, logs: () => string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${logs()}`)
+    try {
+      const response = await fetch(url)
+      if (response.status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`next start did not answer on ${url} in ${timeoutMs} ms:\n${logs()}`)
+}
+
+/**
+ * Builds and starts the real app (`next build` + `next start`) on a free port, against a
+ * temporary SQLite database that is migrated and seeded exactly as the quick start does.
+ */
+export async function startApp(): Promise<RunningApp> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'clinica-e2e-'))
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_OPTIONS: '',
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: DIST_DIR,
+    DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
+    MEDIA_DIR: path.join(dir, 'media'),
+    PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
+    SITE_URL: baseUrl,
+    ADMIN_EMAIL: E2E_ADMIN.email,
+    ADMIN_PASSWORD: E2E_ADMIN.password,
+  }
+
+  run(['migrate'], env)
+  run(['seed'], env)
+  run(['build'], env)
+
+  let output = ''
+  const child = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    env,
+    detached: true,
+  })
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const logs = () => output
+
+  await waitForServer(baseUrl, child, logs)
+
+  return {
+    baseUrl,
+    env,
+    dir,
+    logs,
+    stop: async () => {
+      if (child.pid && child.exitCode === null) {
+        process.kill(-child.pid, 'SIGTERM')
+        await new Promise((resolve) => child.once('exit', resolve))
+      }
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}

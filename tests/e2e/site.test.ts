@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { Browser } from 'playwright-core'
+
+import { E2E_ADMIN, startApp, type RunningApp } from './helpers/app'
+import { launchChromium } from './helpers/browser'
+import { adminHeaders } from './helpers/rest'
+
+const ARTICLE_SLUG = 'intervento-mini-invasivo-alluce-valgo'
+const source = readFileSync(path.join(process.cwd(), 'seed/content', `${ARTICLE_SLUG}.txt`), 'utf8')
+const [sourceTitle = '', ...sourceBlocks] = source.split(/\n\s*\n/).map((block) => block.trim())
+// Rendered text is compared with runs of white space (including no-break spaces) folded.
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+let app: RunningApp
+let browser: Browser
+
+beforeAll(async () => {
+  app = await startApp()
+  browser = await launchChromium()
+}, 10 * 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+describe('public site over HTTP', () => {
+  it('serves the article with its title, Italian language and canonical URL', async () => {
+    const response = await fetch(`${app.baseUrl}/blog/${ARTICLE_SLUG}`)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('<html lang="it"')
+    expect(html).toContain(`<link rel="canonical" href="${app.baseUrl}/blog/${ARTICLE_SLUG}"/>`)
+    expect(html).toMatch(/<h1>Cos’è l’intervento mini invasivo alluce valgo<\/h1>/)
+    expect(response.headers.get('x-powered-by')).toBeNull()
+  })
+
+  it('answers 404 with the Italian page for an unknown article and an unknown URL', async () => {
+    for (const url of [`/blog/non-esiste`, `/pagina-inesistente`]) {
+      const response = await fetch(`${app.baseUrl}${url}`)
+      expect(response.status).toBe(404)
+      expect(await response.text()).toContain('Pagina non trovata')
+    }
+  })
+
+  it('never shows a draft, even to someone who knows its URL', async () => {
+    const headers = await adminHeaders(app.baseUrl)
+    const created = await fetch(`${app.baseUrl}/api/posts?draft=true`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        title: 'Bozza non ancora revisionata',
+        _status: 'draft',
+        content: { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [] } },
+      }),
+    })
+    expect(created.status).toBe(201)
+    const { doc } = (await created.json()) as { doc: { slug: string } }
+    expect(doc.slug).toBe('bozza-non-ancora-revisionata')
+
+    const page = await fetch(`${app.baseUrl}/blog/${doc.slug}`)
+    expect(page.status).toBe(404)
+    expect(await page.text()).not.toContain('Bozza non ancora revisionata')
+
+    const home = await (await fetch(`${app.baseUrl}/`)).text()
+    expect(home).not.toContain('Bozza non ancora revisionata')
+    const api = await (await fetch(`${app.baseUrl}/api/posts?where[slug][equals]=${doc.slug}`)).json()
+    expect(api).toMatchObject({ totalDocs: 0 })
+  })
+})
+
+describe('in Chromium', () => {
+  it('shows the article heading and every paragraph of the source', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${app.baseUrl}/blog/${ARTICLE_SLUG}`)
+    expect(await page.locator('h1').textContent()).toBe(sourceTitle)
+    const body = fold(await page.locator('article').innerText())
+    for (const block of sourceBlocks) expect(body).toContain(fold(block))
+    expect(await page.locator('article h2').allTextContents()).toEqual([
+      'Cos’è l’intervento mini invasivo alluce valgo',
+      'I vantaggi di questa procedura chirurgica',
+    ])
+    await page.close()
+  })
+
+  it('lets an admin log in, edit the title, publish, and the public page shows it', async () => {
+    const context = await browser.newContext({ locale: 'it-IT' })
+    const page = await context.newPage()
+    await page.goto(`${app.baseUrl}/admin/login`)
+    await page.locator('#field-email').fill(E2E_ADMIN.email)
+    await page.locator('#field-password').fill(E2E_ADMIN.password)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL(`${app.baseUrl}/admin`)
+
+    const headers = await adminHeaders(app.baseUrl)
+    const { docs } = (await (
+      await fetch(`${app.baseUrl}/api/posts?where[slug][equals]=${ARTICLE_SLUG}&depth=0`, { headers })
+    ).json()) as { docs: { id: number }[] }
+    await page.goto(`${app.baseUrl}/admin/collections/posts/${docs[0]?.id}`)
+
+    const newTitle = 'Alluce valgo: l’intervento mini invasivo spiegato'
+    await page.locator('#field-title').fill(newTitle)
+    const publish = page.getByRole('button', { name: 'Pubblica modifiche' })
+    await publish.waitFor({ state: 'visible' })
+    const saved = page.waitForResponse(
+      (response) => response.request().method() === 'PATCH' && /\/api\/posts\/\d+/.test(response.url()) && !response.url().includes('autosave=true'),
+    )
+    await publish.click()
+    expect((await saved).status()).toBe(200)
+
+    const article = await fetch(`${app.baseUrl}/blog/${ARTICLE_SLUG}`)
+    expect(await article.text()).toContain(`<h1>${newTitle}</h1>`)
+    await context.close()
+  })
+})
