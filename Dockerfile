@@ -30,23 +30,18 @@ RUN --mount=type=cache,target=/root/.npm \
     npm ci --no-audit
 
 # ---------------------------------------------------------------------------
-# builder: apply the committed migrations to a throw-away SQLite database and
-# run `next build` against it (pre-rendering queries the database, and there
+# builder: `npm run build` applies the committed migrations to a throw-away
+# SQLite database (its prebuild step) and runs `next build` against it (pre-rendering queries the database, and there
 # is no MongoDB while the image is built). The secret below is a placeholder
 # that exists only for this RUN step; it is not in the final image, and the
 # real PAYLOAD_SECRET is given at runtime.
 # ---------------------------------------------------------------------------
 FROM base AS builder
-# NEXT_PUBLIC_* variables are inlined into the client bundles by `next build`,
-# so the public URL has to be known at build time too (compose passes it).
-ARG SITE_URL=http://localhost:3000
-ENV SITE_URL=${SITE_URL}
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 RUN export NODE_ENV=production \
            DATABASE_URI=file:/tmp/build.db \
            PAYLOAD_SECRET=build-only-placeholder-secret-not-used-at-runtime \
-    && npm run migrate \
     && npm run build \
     && rm -rf /tmp/build.db* .next/cache
 

@@ -12,7 +12,13 @@ import type { Env } from './env'
  */
 export function databaseAdapter(env: Pick<Env, 'databaseKind' | 'databaseUri'>) {
   if (env.databaseKind === 'mongodb') {
-    return mongooseAdapter({ url: env.databaseUri })
+    // MongoDB needs no schema migrations; its own folder keeps the SQLite ones away from it.
+    // Indexes (unique slugs among them) are built before the first request, not in the background.
+    return mongooseAdapter({
+      url: env.databaseUri,
+      migrationDir: 'migrations/mongodb',
+      ensureIndexes: true,
+    })
   }
   return sqliteAdapter({
     client: { url: env.databaseUri },

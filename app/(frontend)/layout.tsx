@@ -8,6 +8,10 @@ import { clinicName, getClinic } from '@/lib/queries/clinic'
 
 import './styles.css'
 
+// Pages are regenerated on demand when content changes (see lib/revalidate.ts); this is only
+// a safety net for changes made outside the running server (seed, another instance).
+export const revalidate = 600
+
 export async function generateMetadata(): Promise<Metadata> {
   const name = clinicName(await getClinic())
   return {

@@ -54,7 +54,9 @@ describe('public site over HTTP', () => {
       body: JSON.stringify({
         title: 'Bozza non ancora revisionata',
         _status: 'draft',
-        content: { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [] } },
+        content: {
+          root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [] },
+        },
       }),
     })
     expect(created.status).toBe(201)
@@ -67,7 +69,9 @@ describe('public site over HTTP', () => {
 
     const home = await (await fetch(`${app.baseUrl}/`)).text()
     expect(home).not.toContain('Bozza non ancora revisionata')
-    const api = await (await fetch(`${app.baseUrl}/api/posts?where[slug][equals]=${doc.slug}`)).json()
+    const api = await (
+      await fetch(`${app.baseUrl}/api/posts?where[slug][equals]=${doc.slug}`)
+    ).json()
     expect(api).toMatchObject({ totalDocs: 0 })
   })
 })
@@ -97,7 +101,9 @@ describe('in Chromium', () => {
 
     const headers = await adminHeaders(app.baseUrl)
     const { docs } = (await (
-      await fetch(`${app.baseUrl}/api/posts?where[slug][equals]=${ARTICLE_SLUG}&depth=0`, { headers })
+      await fetch(`${app.baseUrl}/api/posts?where[slug][equals]=${ARTICLE_SLUG}&depth=0`, {
+        headers,
+      })
     ).json()) as { docs: { id: number }[] }
     await page.goto(`${app.baseUrl}/admin/collections/posts/${docs[0]?.id}`)
 
@@ -106,7 +112,10 @@ describe('in Chromium', () => {
     const publish = page.getByRole('button', { name: 'Pubblica modifiche' })
     await publish.waitFor({ state: 'visible' })
     const saved = page.waitForResponse(
-      (response) => response.request().method() === 'PATCH' && /\/api\/posts\/\d+/.test(response.url()) && !response.url().includes('autosave=true'),
+      (response) =>
+        response.request().method() === 'PATCH' &&
+        /\/api\/posts\/\d+/.test(response.url()) &&
+        !response.url().includes('autosave=true'),
     )
     await publish.click()
     expect((await saved).status()).toBe(200)

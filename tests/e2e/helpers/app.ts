@@ -21,23 +21,39 @@ const freePort = () =>
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
     })
   })
 
 /** Runs a project npm script to completion, failing loudly with its output. */
 function run(args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync('npm', ['run', '--silent', ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const result = spawnSync('npm', ['run', '--silent', ...args], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
   if (result.status !== 0) {
-    throw new Error(`npm run ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
+    throw new Error(
+      `npm run ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    )
   }
   return result.stdout
 }
 
-async function waitForServer(url: string, child: ChildProcess, logs: () => string, timeoutMs = 90_000) {
+async function waitForServer(
+  url: string,
+  child: ChildProcess,
+  logs: () => string,
+  timeoutMs = 90_000,
+) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${logs()}`)
+    if (child.exitCode !== null)
+      throw new Error(`next start exited with ${child.exitCode}:\n${logs()}`)
     try {
       const response = await fetch(url)
       if (response.status === 200) return

@@ -7,7 +7,8 @@ export async function adminHeaders(baseUrl: string): Promise<Record<string, stri
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(E2E_ADMIN),
   })
-  if (response.status !== 200) throw new Error(`admin login failed: ${response.status} ${await response.text()}`)
+  if (response.status !== 200)
+    throw new Error(`admin login failed: ${response.status} ${await response.text()}`)
   const { token } = (await response.json()) as { token: string }
   return { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
 }
