@@ -42,7 +42,7 @@ export function Byline({ author, reviewer, lastReviewedAt, publishedAt, updatedA
         ) : null}
         {updated && updatedAt && updated !== published ? (
           <>
-            {' · '}Aggiornato il <time dateTime={updatedAt}>{updated}</time>
+            {published ? ' · ' : null}Aggiornato il <time dateTime={updatedAt}>{updated}</time>
           </>
         ) : null}
       </p>

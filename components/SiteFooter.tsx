@@ -1,4 +1,5 @@
 import type { Author, Clinic } from '@/payload-types'
+import { displayName } from '@/lib/people'
 import { clinicName } from '@/lib/queries/clinic'
 
 /** The clinic's legal and contact details, as Italian rules for medical websites ask. */
@@ -49,7 +50,7 @@ export function SiteFooter({ clinic }: { clinic: Clinic }) {
         <div>
           {director ? (
             <p>
-              Direttore sanitario: {[director.honorific, director.name].filter(Boolean).join(' ')}
+              Direttore sanitario: {displayName(director)}
               {director.ordineProvince && director.ordineNumber
                 ? `, iscritto all’Ordine dei Medici di ${director.ordineProvince} n. ${director.ordineNumber}`
                 : null}

@@ -13,8 +13,3 @@ export function formatDateIt(value: string | Date | null | undefined): string | 
   const date = value instanceof Date ? value : new Date(value)
   return Number.isNaN(date.getTime()) ? null : longDate.format(date)
 }
-
-/** The yyyy-mm-dd form for `<time dateTime>`. */
-export function isoDate(value: string | Date): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString()
-}

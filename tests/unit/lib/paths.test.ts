@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals'
+import { authorPath, categoryPath, postPath, sitePath } from '@/lib/paths'
+
+describe('public paths', () => {
+  it('builds post, category and author paths', () => {
+    expect(postPath('alluce-valgo')).toBe('/blog/alluce-valgo')
+    expect(categoryPath('piede')).toBe('/categorie/piede')
+    expect(authorPath('marco-ferri')).toBe('/autori/marco-ferri')
+  })
+})
+
+describe('sitePath', () => {
+  const site = 'http://localhost:3000'
+
+  it.each([
+    ['http://localhost:3000/api/media/file/a.png', '/api/media/file/a.png'],
+    ['http://localhost:3000/api/media/file/a%20b.png?v=2', '/api/media/file/a%20b.png?v=2'],
+    ['http://localhost:3000/', '/'],
+  ])('makes %j site-relative: %j', (url, expected) => {
+    expect(sitePath(url, site)).toBe(expected)
+  })
+
+  it.each([
+    ['/api/media/file/a.png'],
+    ['https://cdn.example.org/a.png'],
+    // Same prefix, different origin: must not be cut.
+    ['http://localhost:30001/api/media/file/a.png'],
+    ['http://localhost:3000.evil.example/a.png'],
+    ['https://localhost:3000/api/media/file/a.png'],
+    ['http://localhost:3000'],
+  ])('leaves %j unchanged', (url) => {
+    expect(sitePath(url, site)).toBe(url)
+  })
+
+  it('works with a production origin', () => {
+    expect(
+      sitePath('https://www.clinica.example/api/media/file/x.jpg', 'https://www.clinica.example'),
+    ).toBe('/api/media/file/x.jpg')
+  })
+})
