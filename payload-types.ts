@@ -68,9 +68,11 @@ export interface Config {
   blocks: {};
   collections: {
     posts: Post;
+    pages: Page;
     categories: Category;
     authors: Author;
     media: Media;
+    'appointment-requests': AppointmentRequest;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -81,9 +83,11 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     posts: PostsSelect<false> | PostsSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    'appointment-requests': AppointmentRequestsSelect<false> | AppointmentRequestsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -193,6 +197,10 @@ export interface Post {
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
     image?: (number | null) | Media;
+    /**
+     * La pagina resta visibile ai visitatori ma non viene indicizzata né inclusa nella sitemap.
+     */
+    noindex?: boolean | null;
   };
   /**
    * Parte finale dell’indirizzo della pagina. Se lasciato vuoto viene generato dal titolo.
@@ -203,6 +211,10 @@ export interface Post {
    * Impostata alla prima pubblicazione.
    */
   publishedAt?: string | null;
+  /**
+   * Mostrato come articolo principale nella pagina iniziale (altrimenti il più recente).
+   */
+  pinned?: boolean | null;
   /**
    * Articolo dimostrativo creato dal seed: da rivedere o eliminare.
    */
@@ -315,6 +327,73 @@ export interface Category {
   slug: string;
   description?: string | null;
   parent?: (number | null) | Category;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: number;
+  title: string;
+  intro?: string | null;
+  content: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+    /**
+     * La pagina resta visibile ai visitatori ma non viene indicizzata né inclusa nella sitemap.
+     */
+    noindex?: boolean | null;
+  };
+  /**
+   * Parte finale dell’indirizzo della pagina. Se lasciato vuoto viene generato dal titolo.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Richieste inviate dai pazienti con il modulo «Prenota una visita». Contengono dati personali e relativi alla salute (GDPR, art. 9): usali solo per ricontattare il paziente, non copiarli altrove ed elimina le richieste chiuse quando non servono più.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "appointment-requests".
+ */
+export interface AppointmentRequest {
+  id: number;
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+  preferredPeriod: 'mattina' | 'pomeriggio' | 'indifferente';
+  reason: string;
+  status: 'nuova' | 'contattato' | 'chiusa';
+  consent: boolean;
+  consentAt?: string | null;
+  /**
+   * Generato dal modulo: impedisce che un doppio invio crei due richieste.
+   */
+  submissionId: string;
+  ipHash?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -467,6 +546,10 @@ export interface PayloadLockedDocument {
         value: number | Post;
       } | null)
     | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
         relationTo: 'categories';
         value: number | Category;
       } | null)
@@ -477,6 +560,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'appointment-requests';
+        value: number | AppointmentRequest;
       } | null)
     | ({
         relationTo: 'users';
@@ -559,11 +646,34 @@ export interface PostsSelect<T extends boolean = true> {
         title?: T;
         description?: T;
         image?: T;
+        noindex?: T;
       };
   slug?: T;
   categories?: T;
   publishedAt?: T;
+  pinned?: T;
   sampleContent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  title?: T;
+  intro?: T;
+  content?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+        noindex?: T;
+      };
+  slug?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -666,6 +776,24 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "appointment-requests_select".
+ */
+export interface AppointmentRequestsSelect<T extends boolean = true> {
+  name?: T;
+  phone?: T;
+  email?: T;
+  preferredPeriod?: T;
+  reason?: T;
+  status?: T;
+  consent?: T;
+  consentAt?: T;
+  submissionId?: T;
+  ipHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -776,6 +904,10 @@ export interface Clinic {
   name: string;
   legalName?: string | null;
   vatNumber?: string | null;
+  /**
+   * Due o tre frasi sulla clinica, mostrate nella pagina iniziale.
+   */
+  introduction?: string | null;
   address?: {
     street?: string | null;
     postalCode?: string | null;
@@ -801,6 +933,10 @@ export interface Clinic {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Mostrata in fondo a ogni articolo.
+   */
+  medicalDisclaimer?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -813,6 +949,7 @@ export interface ClinicSelect<T extends boolean = true> {
   name?: T;
   legalName?: T;
   vatNumber?: T;
+  introduction?: T;
   address?:
     | T
     | {
@@ -840,6 +977,7 @@ export interface ClinicSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  medicalDisclaimer?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -8,9 +8,11 @@ import { it } from '@payloadcms/translations/languages/it'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { AppointmentRequests } from './collections/AppointmentRequests'
 import { Authors } from './collections/Authors'
 import { Categories } from './collections/Categories'
 import { Media } from './collections/Media'
+import { Pages } from './collections/Pages'
 import { Posts } from './collections/Posts'
 import { Users } from './collections/Users'
 import { Clinic } from './globals/Clinic'
@@ -31,7 +33,7 @@ export default buildConfig({
   db: databaseAdapter(env),
   editor: lexicalEditor({ features: editorFeatures }),
   sharp,
-  collections: [Posts, Categories, Authors, Media, Users],
+  collections: [Posts, Pages, Categories, Authors, Media, AppointmentRequests, Users],
   globals: [Clinic],
   i18n: {
     supportedLanguages: { it, en },

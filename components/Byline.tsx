@@ -1,5 +1,8 @@
+import Link from 'next/link'
+
 import type { Author } from '@/payload-types'
 import { formatDateIt } from '@/lib/dates'
+import { authorPath } from '@/lib/paths'
 import { displayName } from '@/lib/people'
 
 type BylineProps = {
@@ -8,24 +11,53 @@ type BylineProps = {
   lastReviewedAt?: string | null
   publishedAt?: string | null
   updatedAt?: string | null
+  readingTime?: string
 }
 
+const PersonLink = ({ person }: { person: Author }) => (
+  <Link href={authorPath(person.slug)}>
+    <strong>{displayName(person)}</strong>
+  </Link>
+)
+
 /** Who wrote the article, who checked it medically and when: the trust signals patients look for. */
-export function Byline({ author, reviewer, lastReviewedAt, publishedAt, updatedAt }: BylineProps) {
+export function Byline({
+  author,
+  reviewer,
+  lastReviewedAt,
+  publishedAt,
+  updatedAt,
+  readingTime,
+}: BylineProps) {
   const published = formatDateIt(publishedAt)
   const updated = formatDateIt(updatedAt)
   const reviewed = formatDateIt(lastReviewedAt)
+  const showUpdated = Boolean(updated && updatedAt && updated !== published)
+  const dates = [
+    published && publishedAt ? (
+      <span key="published">
+        Pubblicato il <time dateTime={publishedAt}>{published}</time>
+      </span>
+    ) : null,
+    showUpdated && updatedAt ? (
+      <span key="updated">
+        Aggiornato il <time dateTime={updatedAt}>{updated}</time>
+      </span>
+    ) : null,
+    readingTime ? <span key="reading">{readingTime}</span> : null,
+  ].filter(Boolean)
+
   return (
     <div className="byline">
       {author ? (
         <p className="byline__author">
-          Di <strong>{displayName(author)}</strong>
+          Di <PersonLink person={author} />
           {author.specialty ? `, ${author.specialty}` : null}
         </p>
       ) : null}
       {reviewer ? (
         <p className="byline__review">
-          Revisione medica: <strong>{displayName(reviewer)}</strong>
+          Revisione medica: <PersonLink person={reviewer} />
           {reviewed && lastReviewedAt ? (
             <>
               {' '}
@@ -34,18 +66,11 @@ export function Byline({ author, reviewer, lastReviewedAt, publishedAt, updatedA
           ) : null}
         </p>
       ) : null}
-      <p className="byline__dates">
-        {published && publishedAt ? (
-          <>
-            Pubblicato il <time dateTime={publishedAt}>{published}</time>
-          </>
-        ) : null}
-        {updated && updatedAt && updated !== published ? (
-          <>
-            {published ? ' · ' : null}Aggiornato il <time dateTime={updatedAt}>{updated}</time>
-          </>
-        ) : null}
-      </p>
+      {dates.length > 0 ? (
+        <p className="byline__dates">
+          {dates.flatMap((item, index) => (index === 0 ? [item] : [' · ', item]))}
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -1,6 +1,8 @@
+import Link from 'next/link'
+
 import type { Author, Clinic } from '@/payload-types'
 import { displayName } from '@/lib/people'
-import { clinicName } from '@/lib/queries/clinic'
+import { clinicName } from '@/lib/clinic'
 
 /** The clinic's legal and contact details, as Italian rules for medical websites ask. */
 export function SiteFooter({ clinic }: { clinic: Clinic }) {
@@ -59,6 +61,17 @@ export function SiteFooter({ clinic }: { clinic: Clinic }) {
           {clinic.isDemo ? (
             <p className="site-footer__demo">Dati della clinica dimostrativi, da sostituire.</p>
           ) : null}
+          <ul className="site-footer__links">
+            <li>
+              <Link href="/privacy">Privacy</Link>
+            </li>
+            <li>
+              <Link href="/cookie">Cookie</Link>
+            </li>
+            <li>
+              <Link href="/prenota">Prenota una visita</Link>
+            </li>
+          </ul>
           <p>
             © {year} {name}
           </p>

@@ -21,6 +21,16 @@ export const seoTab: Tab = {
     MetaTitleField({ hasGenerateFn: true, overrides: { maxLength: 70 } }),
     MetaDescriptionField({ hasGenerateFn: true, overrides: { maxLength: 200 } }),
     MetaImageField({ relationTo: 'media' }),
+    {
+      name: 'noindex',
+      type: 'checkbox',
+      label: 'Nascondi ai motori di ricerca (noindex)',
+      defaultValue: false,
+      admin: {
+        description:
+          'La pagina resta visibile ai visitatori ma non viene indicizzata né inclusa nella sitemap.',
+      },
+    },
     PreviewField({
       hasGenerateFn: true,
       titlePath: 'meta.title',

@@ -6,6 +6,8 @@ type SlugFieldOptions = {
   /** The field the slug is generated from when an editor leaves it empty. */
   from?: string
   description?: string
+  /** Slugs taken by the site's own sections (for documents served at `/<slug>`). */
+  reserved?: readonly string[]
 }
 
 const generateWhenEmpty =
@@ -18,26 +20,36 @@ const generateWhenEmpty =
   }
 
 /** Checks the format and that no other document of the collection uses the slug. */
-const validateSlug: TextFieldSingleValidation = async (value, { req, id, collectionSlug }) => {
-  if (typeof value !== 'string' || value === '') return 'Lo slug è obbligatorio.'
-  if (!isValidSlug(value) || value.length > SLUG_MAX_LENGTH) {
-    return `Lo slug «${value}» non è valido: usa solo lettere minuscole senza accenti, numeri e trattini (massimo ${SLUG_MAX_LENGTH} caratteri).`
+const validateSlug =
+  (reserved: readonly string[]): TextFieldSingleValidation =>
+  async (value, { req, id, collectionSlug }) => {
+    if (typeof value !== 'string' || value === '') return 'Lo slug è obbligatorio.'
+    if (reserved.includes(value)) {
+      return `Lo slug «${value}» è riservato a una sezione del sito: scegline un altro.`
+    }
+    if (!isValidSlug(value) || value.length > SLUG_MAX_LENGTH) {
+      return `Lo slug «${value}» non è valido: usa solo lettere minuscole senza accenti, numeri e trattini (massimo ${SLUG_MAX_LENGTH} caratteri).`
+    }
+    if (!collectionSlug) return true
+    const where: Where = { slug: { equals: value } }
+    if (id !== undefined) where.id = { not_equals: id }
+    const { totalDocs } = await req.payload.count({
+      collection: collectionSlug as CollectionSlug,
+      where,
+      req,
+      overrideAccess: true,
+    })
+    return (
+      totalDocs === 0 ||
+      `Lo slug «${value}» è già usato da un altro documento: scegline uno diverso.`
+    )
   }
-  if (!collectionSlug) return true
-  const where: Where = { slug: { equals: value } }
-  if (id !== undefined) where.id = { not_equals: id }
-  const { totalDocs } = await req.payload.count({
-    collection: collectionSlug as CollectionSlug,
-    where,
-    req,
-    overrideAccess: true,
-  })
-  return (
-    totalDocs === 0 || `Lo slug «${value}» è già usato da un altro documento: scegline uno diverso.`
-  )
-}
 
-export const slugField = ({ from = 'title', description }: SlugFieldOptions = {}): Field => ({
+export const slugField = ({
+  from = 'title',
+  description,
+  reserved = [],
+}: SlugFieldOptions = {}): Field => ({
   name: 'slug',
   type: 'text',
   label: 'Slug (indirizzo)',
@@ -45,7 +57,7 @@ export const slugField = ({ from = 'title', description }: SlugFieldOptions = {}
   unique: true,
   index: true,
   maxLength: SLUG_MAX_LENGTH,
-  validate: validateSlug,
+  validate: validateSlug(reserved),
   hooks: { beforeValidate: [generateWhenEmpty(from)] },
   admin: {
     position: 'sidebar',

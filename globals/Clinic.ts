@@ -4,6 +4,7 @@ import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { linksField } from '@/fields/links'
 import { validatePartitaIva, validatePhone } from '@/fields/validators'
+import { DEFAULT_MEDICAL_DISCLAIMER } from '@/lib/clinic'
 import { revalidateGlobalOnChange } from '@/lib/revalidate'
 
 /** The clinic's identity: shown in the footer (as Italian rules for medical sites ask) and in structured data. */
@@ -36,6 +37,13 @@ export const Clinic: GlobalConfig = {
           validate: validatePartitaIva,
         },
       ],
+    },
+    {
+      name: 'introduction',
+      type: 'textarea',
+      label: 'Presentazione',
+      maxLength: 600,
+      admin: { description: 'Due o tre frasi sulla clinica, mostrate nella pagina iniziale.' },
     },
     {
       name: 'address',
@@ -100,5 +108,13 @@ export const Clinic: GlobalConfig = {
       relationTo: 'authors',
     },
     linksField({ name: 'socialLinks', label: 'Profili social' }),
+    {
+      name: 'medicalDisclaimer',
+      type: 'textarea',
+      label: 'Avvertenza medica',
+      maxLength: 600,
+      defaultValue: DEFAULT_MEDICAL_DISCLAIMER,
+      admin: { description: 'Mostrata in fondo a ogni articolo.' },
+    },
   ],
 }

@@ -2,6 +2,24 @@
 export const postPath = (slug: string) => `/blog/${slug}`
 export const categoryPath = (slug: string) => `/categorie/${slug}`
 export const authorPath = (slug: string) => `/autori/${slug}`
+export const pagePath = (slug: string) => `/${slug}`
+export const socialImagePath = (slug: string) => `/og/${slug}`
+export const blogPath = (page = 1) => (page <= 1 ? '/blog' : `/blog/pagina/${page}`)
+
+/** First path segments owned by the site's sections: pages cannot take them as slugs. */
+export const RESERVED_PAGE_SLUGS = [
+  'admin',
+  'api',
+  'autori',
+  'blog',
+  'categorie',
+  'cerca',
+  'feed-xml',
+  'og',
+  'prenota',
+  'robots-txt',
+  'sitemap-xml',
+] as const
 
 /**
  * Payload builds upload URLs from its serverURL; on our own pages they become site-relative,

@@ -24,6 +24,8 @@ export function revalidateSite({
   if (context.disableRevalidate) return
   try {
     revalidatePath('/', 'layout')
+    revalidatePath('/sitemap.xml')
+    revalidatePath('/feed.xml')
     payload.logger.info(`Revalidated the public site: ${reason}`)
   } catch (error) {
     // Outside a Next.js server (scripts, tests) there is no cache to purge.

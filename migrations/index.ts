@@ -1,4 +1,5 @@
-import * as migration_20261125_144022_initial from './20261125_144022_initial'
+import * as migration_20261125_144022_initial from './20261125_144022_initial';
+import * as migration_20261125_150500_pages_booking_seo from './20261125_150500_pages_booking_seo';
 
 export const migrations = [
   {
@@ -6,4 +7,9 @@ export const migrations = [
     down: migration_20261125_144022_initial.down,
     name: '20261125_144022_initial',
   },
-]
+  {
+    up: migration_20261125_150500_pages_booking_seo.up,
+    down: migration_20261125_150500_pages_booking_seo.down,
+    name: '20261125_150500_pages_booking_seo'
+  },
+];

@@ -7,6 +7,7 @@ import { DEFAULT_ADMIN_EMAIL, type Env } from '@/lib/env'
 import { demoSurgeon } from './factories/authors'
 import { categories } from './factories/categories'
 import { demoClinic } from './factories/clinic'
+import { legalPages } from './factories/pages'
 import { mainArticle, samplePosts, type PostSeed } from './factories/posts'
 import { heroIllustration, portraitPlaceholder, type GeneratedImage } from './images'
 
@@ -27,7 +28,7 @@ export type SeedReport = {
 const system = { overrideAccess: true, context: { disableRevalidate: true } } as const
 
 /** Collections the seed owns, emptied by `--reset` (children before what they point to). */
-const RESET_ORDER: CollectionSlug[] = ['posts', 'categories', 'authors', 'media']
+const RESET_ORDER: CollectionSlug[] = ['posts', 'pages', 'categories', 'authors', 'media']
 
 /**
  * Idempotent: every document is looked up by its natural key (slug, filename) and created only
@@ -141,6 +142,12 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   const sampleIds: number[] = []
   for (const post of samplePosts) sampleIds.push(Number(await ensurePost(post)))
   await ensurePost(await mainArticle(), { heroImage: Number(heroId), relatedPosts: sampleIds })
+
+  for (const page of legalPages) {
+    await ensure(`page ${page.slug}`, await findOne('pages', 'slug', page.slug), () =>
+      payload.create({ ...system, collection: 'pages', data: { ...page, _status: 'published' } }),
+    )
+  }
 
   const clinic = await payload.findGlobal({ ...system, slug: 'clinic', depth: 0 })
   if (options.reset || !clinic.name) {

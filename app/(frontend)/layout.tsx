@@ -2,9 +2,11 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 
+import { HeaderSearch } from '@/components/HeaderSearch'
 import { SiteFooter } from '@/components/SiteFooter'
 import { getEnv } from '@/lib/env'
-import { clinicName, getClinic } from '@/lib/queries/clinic'
+import { clinicName } from '@/lib/clinic'
+import { getClinic } from '@/lib/queries/clinic'
 
 import './styles.css'
 
@@ -39,10 +41,14 @@ export default async function FrontendLayout({ children }: { children: ReactNode
             <nav aria-label="Principale">
               <ul className="site-nav">
                 <li>
-                  <Link href="/">Articoli</Link>
+                  <Link href="/blog">Articoli</Link>
+                </li>
+                <li>
+                  <Link href="/prenota">Prenota una visita</Link>
                 </li>
               </ul>
             </nav>
+            <HeaderSearch />
           </div>
         </header>
         <main id="contenuto" className="container">

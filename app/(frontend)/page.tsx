@@ -1,41 +1,75 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 
+import { JsonLd } from '@/components/JsonLd'
 import { PostCard } from '@/components/PostCard'
-import { clinicName, getClinic } from '@/lib/queries/clinic'
-import { getPublishedPosts } from '@/lib/queries/posts'
+import { PostList } from '@/components/PostList'
+import { clinicName } from '@/lib/clinic'
+import { getEnv } from '@/lib/env'
+import { pageMetadata } from '@/lib/page-metadata'
+import { blogPath, categoryPath } from '@/lib/paths'
+import { getClinic } from '@/lib/queries/clinic'
+import { getFeaturedPost, getPublishedPosts } from '@/lib/queries/posts'
+import { getCategories } from '@/lib/queries/taxonomy'
+import { homeGraph } from '@/lib/seo/json-ld'
+
+const LATEST_ON_HOME = 6
 
 export async function generateMetadata(): Promise<Metadata> {
-  const name = clinicName(await getClinic())
-  return {
-    title: { absolute: `${name}: articoli su piede e caviglia` },
-    description: `Articoli medici su alluce valgo, chirurgia del piede e della caviglia scritti e revisionati dagli specialisti di ${name}.`,
-    alternates: { canonical: '/' },
-  }
+  const clinic = await getClinic()
+  const name = clinicName(clinic)
+  return pageMetadata({
+    path: '/',
+    title: `${name}: articoli su piede e caviglia`,
+    description:
+      clinic.introduction ||
+      `Articoli medici su alluce valgo e chirurgia del piede scritti e revisionati dagli specialisti di ${name}.`,
+  })
 }
 
 export default async function HomePage() {
-  const [clinic, posts] = await Promise.all([getClinic(), getPublishedPosts({ limit: 12 })])
+  const [clinic, featured, latest, categories] = await Promise.all([
+    getClinic(),
+    getFeaturedPost(),
+    getPublishedPosts(1, LATEST_ON_HOME + 1),
+    getCategories(),
+  ])
+  const others = latest.docs.filter((post) => post.id !== featured?.id).slice(0, LATEST_ON_HOME)
   return (
     <>
+      <JsonLd nodes={homeGraph({ siteUrl: getEnv().siteUrl, clinic })} />
       <section className="intro">
         <h1>{clinicName(clinic)}: articoli su piede e caviglia</h1>
-        <p>
-          Informazioni chiare sulle patologie del piede e sui trattamenti, scritte dai nostri
-          specialisti.
+        <p className="lead">
+          {clinic.introduction ||
+            'Informazioni chiare sulle patologie del piede e sui trattamenti, scritte dai nostri specialisti.'}
         </p>
       </section>
+      {featured ? (
+        <section aria-labelledby="in-evidenza" className="featured">
+          <h2 id="in-evidenza">In evidenza</h2>
+          <PostCard post={featured} headingLevel={3} />
+        </section>
+      ) : null}
       <section aria-labelledby="ultimi-articoli">
         <h2 id="ultimi-articoli">Ultimi articoli</h2>
-        {posts.docs.length === 0 ? (
-          <p>Non ci sono ancora articoli pubblicati.</p>
-        ) : (
-          <div className="post-list">
-            {posts.docs.map((post) => (
-              <PostCard key={post.id} post={post} headingLevel={3} />
-            ))}
-          </div>
-        )}
+        <PostList posts={others} headingLevel={3} />
+        <p>
+          <Link href={blogPath(1)}>Tutti gli articoli</Link>
+        </p>
       </section>
+      {categories.length > 0 ? (
+        <section aria-labelledby="categorie">
+          <h2 id="categorie">Categorie</h2>
+          <ul className="category-list">
+            {categories.map((category) => (
+              <li key={category.id}>
+                <Link href={categoryPath(category.slug)}>{category.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   )
 }

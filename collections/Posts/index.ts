@@ -173,6 +173,18 @@ export const Posts: CollectionConfig<'posts'> = {
       },
     },
     {
+      name: 'pinned',
+      type: 'checkbox',
+      label: 'In evidenza',
+      defaultValue: false,
+      index: true,
+      admin: {
+        position: 'sidebar',
+        description:
+          'Mostrato come articolo principale nella pagina iniziale (altrimenti il più recente).',
+      },
+    },
+    {
       name: 'sampleContent',
       type: 'checkbox',
       label: 'Contenuto di esempio',

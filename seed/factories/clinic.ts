@@ -4,6 +4,8 @@ import type { Clinic } from '@/payload-types'
 export const demoClinic = (medicalDirectorId: number | string): Omit<Clinic, 'id'> => ({
   isDemo: true,
   name: 'Clinica del Piede (demo)',
+  introduction:
+    'Siamo una clinica specializzata nella cura del piede e della caviglia. In questo blog i nostri specialisti spiegano patologie e trattamenti con parole semplici, per aiutarti ad arrivare alla visita informato.',
   legalName: 'Clinica del Piede Demo S.r.l. – dati dimostrativi',
   vatNumber: '01234567897',
   address: {

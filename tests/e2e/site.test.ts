@@ -4,8 +4,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Browser } from 'playwright-core'
 
-import { E2E_ADMIN, startApp, type RunningApp } from './helpers/app'
+import { E2E_ADMIN, e2eBaseUrl } from './helpers/app'
 import { launchChromium } from './helpers/browser'
+import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
 
 const ARTICLE_SLUG = 'intervento-mini-invasivo-alluce-valgo'
@@ -14,17 +15,15 @@ const [sourceTitle = '', ...sourceBlocks] = source.split(/\n\s*\n/).map((block) 
 // Rendered text is compared with runs of white space (including no-break spaces) folded.
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim()
 
-let app: RunningApp
+const app = { baseUrl: e2eBaseUrl() }
 let browser: Browser
 
 beforeAll(async () => {
-  app = await startApp()
   browser = await launchChromium()
-}, 10 * 60_000)
+})
 
 afterAll(async () => {
   await browser?.close()
-  await app?.stop()
 })
 
 describe('public site over HTTP', () => {
@@ -43,6 +42,39 @@ describe('public site over HTTP', () => {
       const response = await fetch(`${app.baseUrl}${url}`)
       expect(response.status).toBe(404)
       expect(await response.text()).toContain('Pagina non trovata')
+    }
+  })
+
+  it('paginates the blog 12 a page and 404s past the end', async () => {
+    const first = await fetch(`${app.baseUrl}/blog`)
+    expect(first.status).toBe(200)
+    const listing = await first.text()
+    for (const slug of [
+      ARTICLE_SLUG,
+      'alluce-valgo-che-cos-e-e-come-si-riconosce',
+      'dopo-l-intervento-all-alluce-valgo-le-scarpe-ortopediche',
+      'metatarsalgia-il-dolore-sotto-l-avampiede',
+    ]) {
+      expect(listing).toContain(`href="/blog/${slug}"`)
+    }
+    for (const url of ['/blog/pagina/2', '/blog/pagina/abc', '/blog/pagina/02']) {
+      expect((await fetch(`${app.baseUrl}${url}`)).status).toBe(404)
+    }
+    const pageOne = await fetch(`${app.baseUrl}/blog/pagina/1`, { redirect: 'manual' })
+    expect(pageOne.status).toBe(308)
+    expect(pageOne.headers.get('location')).toMatch(/\/blog$/)
+  })
+
+  it('serves the privacy and cookie pages linked from every page', async () => {
+    const home = await (await fetch(`${app.baseUrl}/`)).text()
+    for (const [url, title] of [
+      ['/privacy', 'Informativa sulla privacy'],
+      ['/cookie', 'Cookie policy'],
+    ]) {
+      expect(home).toContain(`href="${url}"`)
+      const response = await fetch(`${app.baseUrl}${url}`)
+      expect(response.status).toBe(200)
+      expect(await response.text()).toContain(`<h1>${title}</h1>`)
     }
   })
 
@@ -81,9 +113,9 @@ describe('in Chromium', () => {
     const page = await browser.newPage()
     await page.goto(`${app.baseUrl}/blog/${ARTICLE_SLUG}`)
     expect(await page.locator('h1').textContent()).toBe(sourceTitle)
-    const body = fold(await page.locator('article').innerText())
+    const body = fold(await page.locator('.article__body').innerText())
     for (const block of sourceBlocks) expect(body).toContain(fold(block))
-    expect(await page.locator('article h2').allTextContents()).toEqual([
+    expect(await page.locator('.article__body h2').allTextContents()).toEqual([
       'Cos’è l’intervento mini invasivo alluce valgo',
       'I vantaggi di questa procedura chirurgica',
     ])
@@ -99,15 +131,14 @@ describe('in Chromium', () => {
     await page.locator('button[type="submit"]').click()
     await page.waitForURL(`${app.baseUrl}/admin`)
 
-    const headers = await adminHeaders(app.baseUrl)
-    const { docs } = (await (
-      await fetch(`${app.baseUrl}/api/posts?where[slug][equals]=${ARTICLE_SLUG}&depth=0`, {
-        headers,
-      })
-    ).json()) as { docs: { id: number }[] }
-    await page.goto(`${app.baseUrl}/admin/collections/posts/${docs[0]?.id}`)
+    // A post of this test's own: other test files read the seeded article at the same time.
+    const { id, slug } = await createPublishedPost(
+      app.baseUrl,
+      'Fascite plantare: bozza del titolo',
+    )
+    await page.goto(`${app.baseUrl}/admin/collections/posts/${id}`)
 
-    const newTitle = 'Alluce valgo: l’intervento mini invasivo spiegato'
+    const newTitle = 'Fascite plantare: il titolo scelto dalla redazione'
     await page.locator('#field-title').fill(newTitle)
     const publish = page.getByRole('button', { name: 'Pubblica modifiche' })
     await publish.waitFor({ state: 'visible' })
@@ -120,7 +151,7 @@ describe('in Chromium', () => {
     await publish.click()
     expect((await saved).status()).toBe(200)
 
-    const article = await fetch(`${app.baseUrl}/blog/${ARTICLE_SLUG}`)
+    const article = await fetch(`${app.baseUrl}/blog/${slug}`)
     expect(await article.text()).toContain(`<h1>${newTitle}</h1>`)
     await context.close()
   })

@@ -131,6 +131,18 @@ describe('seed', () => {
     expect(hero.sizes?.social).toMatchObject({ width: 1200, height: 630 })
   })
 
+  it('publishes the privacy and cookie pages the footer and the booking form link to', async () => {
+    const { docs } = await payload.find({
+      collection: 'pages',
+      overrideAccess: false,
+      sort: 'slug',
+    })
+    expect(docs.map((page) => [page.slug, page.title])).toEqual([
+      ['cookie', 'Cookie policy'],
+      ['privacy', 'Informativa sulla privacy'],
+    ])
+  })
+
   it('marks the clinic as demo data and creates the first admin once', async () => {
     const clinic = await payload.findGlobal({ slug: 'clinic', depth: 1 })
     expect(clinic.isDemo).toBe(true)

@@ -116,3 +116,10 @@ export async function startApp(): Promise<RunningApp> {
     },
   }
 }
+
+/** The server started by the e2e global setup. */
+export function e2eBaseUrl(): string {
+  const url = process.env.E2E_BASE_URL
+  if (!url) throw new Error('E2E_BASE_URL is not set: run the e2e tests through `npm run test:e2e`')
+  return url
+}

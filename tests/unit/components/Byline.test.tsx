@@ -154,7 +154,24 @@ describe('Byline', () => {
     const { container } = render(
       <Byline author={ferri} reviewer={null} publishedAt="ieri" updatedAt="" />,
     )
-    expect(part(container, '.byline__dates')?.textContent).toBe('')
+    // No valid date and no reading time: no empty dates paragraph at all.
+    expect(part(container, '.byline__dates')).toBeNull()
     expect(container.querySelector('time')).toBeNull()
+  })
+
+  it('links author and reviewer to their pages and shows the reading time', () => {
+    const { container } = render(
+      <Byline
+        author={ferri}
+        reviewer={ferri}
+        publishedAt="2026-03-05T10:00:00Z"
+        readingTime="3 minuti di lettura"
+      />,
+    )
+    const links = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))
+    expect(links).toEqual(['/autori/marco-ferri', '/autori/marco-ferri'])
+    expect(part(container, '.byline__dates')?.textContent).toBe(
+      'Pubblicato il 5 marzo 2026 · 3 minuti di lettura',
+    )
   })
 })

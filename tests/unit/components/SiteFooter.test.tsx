@@ -1,16 +1,8 @@
-import { describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { render, screen } from '@testing-library/react'
 
+import { SiteFooter } from '@/components/SiteFooter'
 import type { Author, Clinic } from '@/payload-types'
-
-// SiteFooter takes `clinicName` from lib/queries/clinic, which also imports the Payload client;
-// the footer itself never queries, so the client is replaced by a stub that fails if called.
-jest.unstable_mockModule('@/lib/payload', () => ({
-  getPayloadClient: () => {
-    throw new Error('SiteFooter must not query Payload')
-  },
-}))
-const { SiteFooter } = await import('@/components/SiteFooter')
 
 const director: Author = {
   id: 4,
@@ -139,7 +131,12 @@ describe('SiteFooter', () => {
     ).container
     expect(container.querySelector('.site-footer__name')?.textContent).toBe('Clinica del Piede')
     expect(container.querySelector('address')).toBeNull()
-    expect(container.querySelector('a')).toBeNull()
+    // No contact links without contacts: only the site's own pages remain.
+    expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/privacy',
+      '/cookie',
+      '/prenota',
+    ])
     expect(container.querySelector('dl')).toBeNull()
     expect(container.textContent).not.toContain('P.IVA')
     expect(screen.getByText(`© ${new Date().getFullYear()} Clinica del Piede`)).toBeInTheDocument()

@@ -1,0 +1,18 @@
+/** The search box in the header: a plain GET form to /cerca, no JavaScript. */
+export function HeaderSearch() {
+  return (
+    <form
+      role="search"
+      aria-label="Cerca nel sito"
+      action="/cerca"
+      method="get"
+      className="header-search"
+    >
+      <label htmlFor="ricerca-header" className="visually-hidden">
+        Cerca negli articoli
+      </label>
+      <input id="ricerca-header" type="search" name="q" maxLength={100} placeholder="Cerca…" />
+      <button type="submit">Cerca</button>
+    </form>
+  )
+}

@@ -1,0 +1,23 @@
+import Link from 'next/link'
+
+export function AppointmentCta({ phone }: { phone?: string | null }) {
+  return (
+    <aside aria-labelledby="cta-titolo" className="cta">
+      <h2 id="cta-titolo">Vuoi un parere sul tuo caso?</h2>
+      <p>
+        Ogni piede è diverso: solo una visita specialistica può dire quale trattamento è adatto a
+        te.
+      </p>
+      <p className="cta__actions">
+        <Link href="/prenota" className="button">
+          Richiedi un appuntamento
+        </Link>
+        {phone ? (
+          <a href={`tel:${phone.replace(/[^+0-9]/g, '')}`} className="cta__phone">
+            oppure chiama il {phone}
+          </a>
+        ) : null}
+      </p>
+    </aside>
+  )
+}

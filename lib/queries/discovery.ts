@@ -1,0 +1,92 @@
+import type { Payload } from 'payload'
+
+import { authorPath, categoryPath, pagePath, postPath } from '@/lib/paths'
+import type { SitemapSource } from '@/lib/seo/sitemap'
+
+/**
+ * What the sitemap and the feed list: published documents only (read as an anonymous visitor,
+ * `overrideAccess: false`). Takes a Payload instance so integration tests can call it directly.
+ */
+export async function loadSitemapSources(payload: Payload): Promise<SitemapSource[]> {
+  const publicRead = { overrideAccess: false, draft: false, pagination: false, depth: 0 } as const
+  const [posts, pages, categories, authors] = await Promise.all([
+    payload.find({
+      ...publicRead,
+      collection: 'posts',
+      sort: '-publishedAt',
+      select: { slug: true, updatedAt: true, lastReviewedAt: true, meta: { noindex: true } },
+    }),
+    payload.find({
+      ...publicRead,
+      collection: 'pages',
+      select: { slug: true, updatedAt: true, meta: { noindex: true } },
+    }),
+    payload.find({
+      ...publicRead,
+      collection: 'categories',
+      select: { slug: true, updatedAt: true },
+    }),
+    payload.find({ ...publicRead, collection: 'authors', select: { slug: true, updatedAt: true } }),
+  ])
+  const newestPost = posts.docs[0]
+  return [
+    { path: '/', updatedAt: newestPost?.updatedAt },
+    { path: '/blog', updatedAt: newestPost?.updatedAt },
+    { path: '/prenota' },
+    ...posts.docs.map((post) => ({
+      path: postPath(post.slug),
+      updatedAt: post.updatedAt,
+      lastReviewedAt: post.lastReviewedAt,
+      noindex: post.meta?.noindex,
+    })),
+    ...pages.docs.map((page) => ({
+      path: pagePath(page.slug),
+      updatedAt: page.updatedAt,
+      noindex: page.meta?.noindex,
+    })),
+    ...categories.docs.map((category) => ({
+      path: categoryPath(category.slug),
+      updatedAt: category.updatedAt,
+    })),
+    ...authors.docs.map((author) => ({
+      path: authorPath(author.slug),
+      updatedAt: author.updatedAt,
+    })),
+  ]
+}
+
+/** The newest published posts for the RSS feed, with author and category names. */
+export async function loadFeedPosts(payload: Payload, limit: number) {
+  const { docs } = await payload.find({
+    collection: 'posts',
+    overrideAccess: false,
+    draft: false,
+    sort: '-publishedAt',
+    limit,
+    depth: 1,
+    select: {
+      title: true,
+      slug: true,
+      excerpt: true,
+      publishedAt: true,
+      updatedAt: true,
+      categories: true,
+      author: true,
+      meta: { noindex: true },
+    },
+  })
+  return docs
+    .filter((post) => !post.meta?.noindex)
+    .map((post) => ({
+      title: post.title,
+      slug: post.slug,
+      excerpt: post.excerpt,
+      publishedAt: post.publishedAt,
+      updatedAt: post.updatedAt,
+      categories: (post.categories ?? []).flatMap((c) => (typeof c === 'object' ? [c.title] : [])),
+      author:
+        typeof post.author === 'object' && post.author
+          ? [post.author.honorific, post.author.name].filter(Boolean).join(' ')
+          : null,
+    }))
+}

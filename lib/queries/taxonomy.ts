@@ -1,0 +1,46 @@
+import { cache } from 'react'
+
+import type { Author, Category, Page } from '@/payload-types'
+import { getPayloadClient } from '@/lib/payload'
+
+const publicRead = { overrideAccess: false, draft: false } as const
+
+const findBySlug = async <T>(collection: 'categories' | 'authors' | 'pages', slug: string) => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    ...publicRead,
+    collection,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 1,
+  })
+  return (docs[0] as T | undefined) ?? null
+}
+
+export const getCategoryBySlug = cache((slug: string) => findBySlug<Category>('categories', slug))
+export const getAuthorBySlug = cache((slug: string) => findBySlug<Author>('authors', slug))
+export const getPageBySlug = cache((slug: string) => findBySlug<Page>('pages', slug))
+
+export const getCategories = cache(async (): Promise<Category[]> => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    ...publicRead,
+    collection: 'categories',
+    sort: 'title',
+    pagination: false,
+    depth: 0,
+  })
+  return docs
+})
+
+export const getSlugs = cache(async (collection: 'categories' | 'authors' | 'pages') => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    ...publicRead,
+    collection,
+    pagination: false,
+    depth: 0,
+    select: { slug: true },
+  })
+  return docs.map((doc) => doc.slug)
+})

@@ -1,0 +1,114 @@
+/**
+ * A small in-memory sliding-window rate limiter.
+ *
+ * State lives in this process only: with several server instances each one counts on its own
+ * (the effective limit is multiplied), and a restart forgets everything. That is acceptable for
+ * the booking form; anything stricter needs a shared store (Redis, the database).
+ */
+
+export type RateLimitResult = {
+  allowed: boolean
+  /** Seconds until the next request from this key will be allowed (0 when allowed). */
+  retryAfterSeconds: number
+  /** Requests left in the current window after this one. */
+  remaining: number
+}
+
+export type RateLimiter = {
+  /** Counts one request for `key` and says whether it may go ahead. */
+  check: (key: string) => RateLimitResult
+  /** Number of keys currently remembered (for tests and monitoring). */
+  size: () => number
+  /** Forgets every key. */
+  clear: () => void
+}
+
+export type RateLimiterOptions = {
+  /** Requests allowed per key in any window of `windowMs`. */
+  limit: number
+  windowMs: number
+  /** Clock, injectable for tests. */
+  now?: () => number
+  /** Upper bound of remembered keys; the least recently seen are dropped beyond it. */
+  maxKeys?: number
+}
+
+/** Booking form: at most 5 requests per IP address every 10 minutes. */
+export const BOOKING_RATE_LIMIT = { limit: 5, windowMs: 10 * 60 * 1000 } as const
+
+export const DEFAULT_MAX_KEYS = 10_000
+
+export function createRateLimiter({
+  limit,
+  windowMs,
+  now = Date.now,
+  maxKeys = DEFAULT_MAX_KEYS,
+}: RateLimiterOptions): RateLimiter {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error('limit must be a positive integer')
+  if (!(windowMs > 0)) throw new Error('windowMs must be positive')
+  if (!Number.isInteger(maxKeys) || maxKeys < 1)
+    throw new Error('maxKeys must be a positive integer')
+
+  // Timestamps of the allowed requests in the current window, oldest first, at most `limit`.
+  // Map order doubles as "least recently seen first": keys are re-inserted on every hit.
+  const hits = new Map<string, number[]>()
+  let nextSweepAt = now() + windowMs
+
+  const sweep = (time: number) => {
+    for (const [key, stamps] of hits) {
+      const newest = stamps[stamps.length - 1]
+      if (newest === undefined || newest <= time - windowMs) hits.delete(key)
+    }
+    nextSweepAt = time + windowMs
+  }
+
+  return {
+    check(key) {
+      const time = now()
+      if (time >= nextSweepAt) sweep(time)
+
+      const stamps = (hits.get(key) ?? []).filter((stamp) => stamp > time - windowMs)
+      hits.delete(key)
+
+      if (stamps.length >= limit) {
+        hits.set(key, stamps)
+        const oldest = stamps[0] ?? time
+        return {
+          allowed: false,
+          retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - time) / 1000)),
+          remaining: 0,
+        }
+      }
+
+      stamps.push(time)
+      // Least recently seen first: expired keys go before live ones.
+      while (hits.size >= maxKeys) {
+        const leastRecent = hits.keys().next().value
+        if (leastRecent === undefined) break
+        hits.delete(leastRecent)
+      }
+      hits.set(key, stamps)
+      return { allowed: true, retryAfterSeconds: 0, remaining: limit - stamps.length }
+    },
+    size: () => hits.size,
+    clear: () => hits.clear(),
+  }
+}
+
+const MAX_IP_LENGTH = 100
+
+/**
+ * The client's IP address as reported by the reverse proxy: the first entry of
+ * `X-Forwarded-For`, else `X-Real-IP`, else 'unknown' (every such request then shares one
+ * bucket).
+ *
+ * These headers are only trustworthy when the proxy in front of the app sets them itself,
+ * overwriting whatever the client sent (nginx: `proxy_set_header X-Forwarded-For $remote_addr;`
+ * and `proxy_set_header X-Real-IP $remote_addr;`). A proxy that appends to a client-supplied
+ * `X-Forwarded-For` lets anyone pick the first entry and escape the limit.
+ */
+export function getClientIp(headers: Pick<Headers, 'get'>): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+  const ip = forwarded || headers.get('x-real-ip')?.trim()
+  return ip ? ip.slice(0, MAX_IP_LENGTH) : 'unknown'
+}

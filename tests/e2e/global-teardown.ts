@@ -1,0 +1,5 @@
+import type { RunningApp } from './helpers/app'
+
+export default async function globalTeardown() {
+  await (globalThis as { __clinicaApp?: RunningApp }).__clinicaApp?.stop()
+}

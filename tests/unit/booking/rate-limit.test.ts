@@ -1,0 +1,107 @@
+import { describe, expect, it } from '@jest/globals'
+
+import { BOOKING_RATE_LIMIT, createRateLimiter, getClientIp } from '@/lib/rate-limit'
+
+const fakeClock = (start = 1_000_000) => {
+  let time = start
+  return { now: () => time, advance: (ms: number) => (time += ms) }
+}
+
+describe('createRateLimiter', () => {
+  it('allows `limit` requests per key, then refuses with the time to wait', () => {
+    const clock = fakeClock()
+    const limiter = createRateLimiter({ limit: 3, windowMs: 60_000, now: clock.now })
+
+    expect(limiter.check('a')).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 2 })
+    clock.advance(10_000)
+    expect(limiter.check('a').remaining).toBe(1)
+    expect(limiter.check('a').remaining).toBe(0)
+    expect(limiter.check('a')).toEqual({ allowed: false, retryAfterSeconds: 50, remaining: 0 })
+    // Other keys have their own budget.
+    expect(limiter.check('b').allowed).toBe(true)
+  })
+
+  it('rounds the wait up to whole seconds and never answers 0 when refusing', () => {
+    const clock = fakeClock()
+    const limiter = createRateLimiter({ limit: 1, windowMs: 1_000, now: clock.now })
+    limiter.check('a')
+    clock.advance(999)
+    expect(limiter.check('a')).toMatchObject({ allowed: false, retryAfterSeconds: 1 })
+    clock.advance(1)
+    expect(limiter.check('a').allowed).toBe(true)
+  })
+
+  it('frees each slot one window after it was used (sliding window)', () => {
+    const clock = fakeClock()
+    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, now: clock.now })
+    limiter.check('a') // t = 0
+    clock.advance(30_000)
+    limiter.check('a') // t = 30 s
+    expect(limiter.check('a')).toMatchObject({ allowed: false, retryAfterSeconds: 30 })
+
+    clock.advance(30_000) // the first slot expires
+    expect(limiter.check('a').allowed).toBe(true)
+    expect(limiter.check('a')).toMatchObject({ allowed: false, retryAfterSeconds: 30 })
+
+    clock.advance(60_000) // the whole window has passed
+    expect(limiter.check('a')).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 1 })
+  })
+
+  it('does not extend the wait for refused requests', () => {
+    const clock = fakeClock()
+    const limiter = createRateLimiter({ limit: 1, windowMs: 10_000, now: clock.now })
+    limiter.check('a')
+    for (let i = 0; i < 5; i += 1) {
+      clock.advance(1_000)
+      expect(limiter.check('a').allowed).toBe(false)
+    }
+    clock.advance(5_000)
+    expect(limiter.check('a').allowed).toBe(true)
+  })
+
+  it('forgets expired keys', () => {
+    const clock = fakeClock()
+    const limiter = createRateLimiter({ limit: 5, windowMs: 60_000, now: clock.now })
+    for (let i = 0; i < 100; i += 1) limiter.check(`10.0.0.${i}`)
+    expect(limiter.size()).toBe(100)
+
+    clock.advance(60_000)
+    limiter.check('fresh')
+    expect(limiter.size()).toBe(1)
+  })
+
+  it('never remembers more than maxKeys, dropping the least recently seen', () => {
+    const clock = fakeClock()
+    const limiter = createRateLimiter({ limit: 1, windowMs: 60_000, now: clock.now, maxKeys: 3 })
+    limiter.check('a')
+    limiter.check('b')
+    limiter.check('c')
+    expect(limiter.check('a').allowed).toBe(false) // 'a' is now the most recently seen
+    limiter.check('d') // evicts 'b'
+    expect(limiter.size()).toBe(3)
+    expect(limiter.check('a').allowed).toBe(false)
+    expect(limiter.check('b').allowed).toBe(true)
+  })
+
+  it('rejects nonsensical options', () => {
+    expect(() => createRateLimiter({ limit: 0, windowMs: 1_000 })).toThrow()
+    expect(() => createRateLimiter({ limit: 1, windowMs: 0 })).toThrow()
+  })
+
+  it('defaults to 5 booking requests per 10 minutes', () => {
+    expect(BOOKING_RATE_LIMIT).toEqual({ limit: 5, windowMs: 600_000 })
+  })
+})
+
+describe('getClientIp', () => {
+  it('takes the first X-Forwarded-For entry, then X-Real-IP, then "unknown"', () => {
+    expect(
+      getClientIp(
+        new Headers({ 'x-forwarded-for': ' 203.0.113.7 , 10.0.0.1', 'x-real-ip': '1.1.1.1' }),
+      ),
+    ).toBe('203.0.113.7')
+    expect(getClientIp(new Headers({ 'x-real-ip': '2001:db8::1' }))).toBe('2001:db8::1')
+    expect(getClientIp(new Headers({ 'x-forwarded-for': '' }))).toBe('unknown')
+    expect(getClientIp(new Headers())).toBe('unknown')
+  })
+})
