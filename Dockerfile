@@ -37,6 +37,10 @@ RUN --mount=type=cache,target=/root/.npm \
 # real PAYLOAD_SECRET is given at runtime.
 # ---------------------------------------------------------------------------
 FROM base AS builder
+# Pages pre-rendered by the build embed the public URL (canonical links, Open Graph): build
+# with the real one (compose passes SITE_URL). At runtime it is read from the environment.
+ARG SITE_URL=http://localhost:3000
+ENV SITE_URL=${SITE_URL}
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 RUN export NODE_ENV=production \

@@ -14,6 +14,7 @@ import { Categories } from './collections/Categories'
 import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
 import { Posts } from './collections/Posts'
+import { redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
 import { Clinic } from './globals/Clinic'
 import { databaseAdapter } from './lib/database'
@@ -46,6 +47,7 @@ export default buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
   },
   plugins: [
+    redirects,
     seoPlugin({
       generateTitle: generateSeoTitle,
       generateDescription: generateSeoDescription,

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
+import { findRedirect } from '@/lib/redirects/table'
+
 /** Payload reads the admin language from this cookie first, then from the browser. */
 const LANGUAGE_COOKIE = 'payload-lng'
 const DEFAULT_ADMIN_LANGUAGE = 'it'
@@ -8,7 +10,7 @@ const DEFAULT_ADMIN_LANGUAGE = 'it'
  * The admin opens in Italian for everyone who has not chosen a language yet (browsers often
  * send English); English stays available from the account page, which sets the cookie.
  */
-export function proxy(request: NextRequest) {
+function adminLanguage(request: NextRequest) {
   if (request.cookies.has(LANGUAGE_COOKIE)) return NextResponse.next()
   request.cookies.set(LANGUAGE_COOKIE, DEFAULT_ADMIN_LANGUAGE)
   const response = NextResponse.next({ request: { headers: request.headers } })
@@ -20,4 +22,20 @@ export function proxy(request: NextRequest) {
   return response
 }
 
-export const config = { matcher: ['/admin/:path*'] }
+export async function proxy(request: NextRequest) {
+  const { pathname, search, origin } = request.nextUrl
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminLanguage(request)
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
+
+  // Redirects managed in the admin (and created when a published post changes slug).
+  const redirect = await findRedirect(pathname, origin)
+  if (!redirect) return NextResponse.next()
+  const target = new URL(redirect.to, request.url)
+  if (target.origin === origin && !target.search) target.search = search
+  return NextResponse.redirect(target, redirect.status)
+}
+
+export const config = {
+  // Everything but Payload's API and Next's own assets.
+  matcher: ['/((?!api/|_next/|favicon\\.ico).*)'],
+}

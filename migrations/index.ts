@@ -1,5 +1,6 @@
 import * as migration_20261125_144022_initial from './20261125_144022_initial';
 import * as migration_20261125_150500_pages_booking_seo from './20261125_150500_pages_booking_seo';
+import * as migration_20261125_152015_redirects from './20261125_152015_redirects';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_150500_pages_booking_seo.up,
     down: migration_20261125_150500_pages_booking_seo.down,
-    name: '20261125_150500_pages_booking_seo'
+    name: '20261125_150500_pages_booking_seo',
+  },
+  {
+    up: migration_20261125_152015_redirects.up,
+    down: migration_20261125_152015_redirects.down,
+    name: '20261125_152015_redirects'
   },
 ];

@@ -28,7 +28,14 @@ export type SeedReport = {
 const system = { overrideAccess: true, context: { disableRevalidate: true } } as const
 
 /** Collections the seed owns, emptied by `--reset` (children before what they point to). */
-const RESET_ORDER: CollectionSlug[] = ['posts', 'pages', 'categories', 'authors', 'media']
+const RESET_ORDER: CollectionSlug[] = [
+  'redirects',
+  'posts',
+  'pages',
+  'categories',
+  'authors',
+  'media',
+]
 
 /**
  * Idempotent: every document is looked up by its natural key (slug, filename) and created only

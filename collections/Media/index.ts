@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
 import { getEnv } from '@/lib/env'
+import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
 
 /** Raster images and PDF only: SVG can carry scripts, so it is not accepted. */
 export const ALLOWED_MEDIA_TYPES = [
@@ -25,6 +26,8 @@ export const Media: CollectionConfig = {
     update: authenticated,
     delete: authenticated,
   },
+  // Alt text and captions appear on public pages.
+  hooks: { afterChange: [revalidateOnChange], afterDelete: [revalidateOnDelete] },
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
   fields: [
     {

@@ -6,6 +6,7 @@ import { seoTab } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
 
+import { redirectOldSlug } from './hooks/redirectOldSlug'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 export const MAX_RELATED_POSTS = 6
@@ -30,7 +31,7 @@ export const Posts: CollectionConfig<'posts'> = {
   },
   hooks: {
     beforeChange: [setPublishedAt],
-    afterChange: [revalidateOnChange],
+    afterChange: [redirectOldSlug, revalidateOnChange],
     afterDelete: [revalidateOnDelete],
   },
   fields: [

@@ -163,4 +163,21 @@ describe('changes reach readers and search engines on the next request', () => {
     )
     expect(await html('/')).not.toContain(`/blog/${slug}`)
   })
+
+  it('renaming a published post makes the old URL answer 301 to the new one', async () => {
+    const { headers, id, slug } = await createPublishedPost(baseUrl, 'Piede piatto nel bambino')
+    // Served before the rename: the proxy's redirect table is loaded and cached by now.
+    expect((await fetch(`${baseUrl}/blog/${slug}`)).status).toBe(200)
+    const renamed = await fetch(`${baseUrl}/api/posts/${id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ slug: 'piede-piatto-bambini', _status: 'published' }),
+    })
+    expect(renamed.status).toBe(200)
+    const old = await fetch(`${baseUrl}/blog/${slug}?utm_source=newsletter`, { redirect: 'manual' })
+    expect(old.status).toBe(301)
+    expect(old.headers.get('location')).toBe('/blog/piede-piatto-bambini?utm_source=newsletter')
+    expect((await fetch(`${baseUrl}/blog/piede-piatto-bambini`)).status).toBe(200)
+    expect(await sitemapUrls()).not.toContain(`${baseUrl}/blog/${slug}`)
+  })
 })

@@ -1,0 +1,43 @@
+import { redirectsPlugin } from '@payloadcms/plugin-redirects'
+import type { Field } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { authenticated } from '@/access/authenticated'
+
+import { collapseChainsAndReload, reloadRedirects, validateRedirect } from './hooks'
+
+/**
+ * The redirect manager: editors add redirects in the admin; renaming a published post adds
+ * one automatically (see collections/Posts/hooks/redirectOldSlug.ts). Served as 301/302 by
+ * proxy.ts before any page renders.
+ */
+export const redirects = redirectsPlugin({
+  collections: ['posts', 'pages'],
+  redirectTypes: ['301', '302'],
+  redirectTypeFieldOverride: { defaultValue: '301', label: 'Tipo di reindirizzamento' },
+  overrides: {
+    labels: { singular: 'Reindirizzamento', plural: 'Reindirizzamenti' },
+    access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
+    admin: {
+      useAsTitle: 'from',
+      defaultColumns: ['from', 'to.type', 'type', 'updatedAt'],
+      description:
+        'Indirizzi vecchi che portano a quelli nuovi. Quelli degli articoli rinominati vengono creati automaticamente.',
+    },
+    hooks: {
+      beforeValidate: [validateRedirect],
+      afterChange: [collapseChainsAndReload],
+      afterDelete: [reloadRedirects],
+    },
+    fields: ({ defaultFields }: { defaultFields: Field[] }) =>
+      defaultFields.map((field): Field =>
+        field.type === 'text' && field.name === 'from'
+          ? {
+              ...field,
+              label: 'Da (percorso vecchio)',
+              admin: { description: 'Percorso del sito, ad esempio /blog/vecchio-indirizzo.' },
+            }
+          : field,
+      ),
+  },
+})
