@@ -2,18 +2,9 @@ import type { NextConfig } from 'next'
 
 import { withPayload } from '@payloadcms/next/withPayload'
 
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-  {
-    key: 'Permissions-Policy',
-    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-  },
-  ...(process.env.NODE_ENV === 'production'
-    ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
-    : []),
-]
+import { securityHeaders } from './lib/security-headers'
+
+const production = process.env.NODE_ENV === 'production'
 
 const nextConfig: NextConfig = {
   // The end-to-end tests build into their own folder, leaving a developer's `.next` alone.
@@ -30,7 +21,15 @@ const nextConfig: NextConfig = {
     globalNotFound: true,
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
+    const admin = securityHeaders({ admin: true, production })
+    return [
+      {
+        source: '/:path((?!admin(?:/|$)).*)',
+        headers: securityHeaders({ admin: false, production }),
+      },
+      { source: '/admin', headers: admin },
+      { source: '/admin/:path*', headers: admin },
+    ]
   },
 }
 

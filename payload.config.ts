@@ -18,11 +18,13 @@ import { redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
 import { Clinic } from './globals/Clinic'
 import { databaseAdapter } from './lib/database'
+import { depthLimit, GRAPHQL_MAX_DEPTH } from './lib/graphql-depth'
 import { getEnv } from './lib/env'
 import { editorFeatures } from './fields/editor'
 import { generateSeoDescription, generateSeoTitle, generateSeoUrl } from './lib/seo/generate'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 const env = getEnv()
 
 export default buildConfig({
@@ -55,7 +57,18 @@ export default buildConfig({
       uploadsCollection: 'media',
     }),
   ],
-  graphQL: { disablePlaygroundInProduction: true },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
+    // Deeply nested or very wide queries are refused before they reach the database.
+    maxComplexity: 600,
+    validationRules: () => [depthLimit(GRAPHQL_MAX_DEPTH)],
+  },
+  upload: {
+    limits: { fileSize: MAX_UPLOAD_BYTES },
+    abortOnLimit: true,
+    responseOnLimit: `Il file supera il limite di ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
+  },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),
     // Generated on demand with `npm run generate:types`; automatic generation spawns a process (bad under Jest).

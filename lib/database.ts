@@ -4,6 +4,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { migrations } from '@/migrations'
 
 import type { Env } from './env'
+import { ensureSqliteDirectory } from './sqlite-directory'
 
 /**
  * SQLite (embedded, the default) or MongoDB (production), chosen by DATABASE_URI.
@@ -20,6 +21,7 @@ export function databaseAdapter(env: Pick<Env, 'databaseKind' | 'databaseUri'>) 
       ensureIndexes: true,
     })
   }
+  ensureSqliteDirectory(env.databaseUri)
   return sqliteAdapter({
     client: { url: env.databaseUri },
     wal: true,

@@ -4,12 +4,12 @@ import { buildSitemap, lastModified } from '@/lib/seo/sitemap'
 
 describe('sitemap', () => {
   it('uses the later of the last update and the last medical review', () => {
-    expect(lastModified({ updatedAt: '2026-01-10T10:00:00Z', lastReviewedAt: '2026-03-01T00:00:00Z' })).toBe(
-      '2026-03-01T00:00:00.000Z',
-    )
-    expect(lastModified({ updatedAt: '2026-05-10T10:00:00Z', lastReviewedAt: '2026-03-01T00:00:00Z' })).toBe(
-      '2026-05-10T10:00:00.000Z',
-    )
+    expect(
+      lastModified({ updatedAt: '2026-01-10T10:00:00Z', lastReviewedAt: '2026-03-01T00:00:00Z' }),
+    ).toBe('2026-03-01T00:00:00.000Z')
+    expect(
+      lastModified({ updatedAt: '2026-05-10T10:00:00Z', lastReviewedAt: '2026-03-01T00:00:00Z' }),
+    ).toBe('2026-05-10T10:00:00.000Z')
     expect(lastModified({ updatedAt: null, lastReviewedAt: 'not a date' })).toBeUndefined()
   })
 

@@ -1,0 +1,47 @@
+import { readingMinutes } from '@/lib/article/reading-time'
+import { lexicalToPlainText } from '@/lib/text-import'
+import { findClaims, type Claim } from './claims'
+import { gulpease, type GulpeaseResult } from './gulpease'
+import { reviewStatus, type ReviewStatus } from './review'
+import { seoChecks, type SeoCheck, type SeoInput } from './seo-checks'
+import { averageSentenceLength, countSentences, countWords } from './text-stats'
+
+export { findClaims, type Claim } from './claims'
+export { GULPEASE_BANDS, gulpease, gulpeaseBand } from './gulpease'
+export type { GulpeaseBand, GulpeaseResult } from './gulpease'
+export { REVIEW_VALIDITY_MONTHS, reviewStatus, type ReviewStatus } from './review'
+export { META_DESCRIPTION_RANGE, META_TITLE_RANGE, seoChecks } from './seo-checks'
+export type { SeoCheck, SeoCheckId, SeoInput } from './seo-checks'
+export { averageSentenceLength, countLetters, countSentences, countWords } from './text-stats'
+
+export type EditorialInput = SeoInput & { lastReviewedAt?: string | null }
+
+export type EditorialReport = {
+  words: number
+  sentences: number
+  readingMinutes: number
+  averageSentenceLength: number
+  gulpease: GulpeaseResult | null
+  seo: SeoCheck[]
+  claims: Claim[]
+  review: ReviewStatus
+}
+
+/**
+ * Everything the post edit view shows live. Text statistics, readability and claims are
+ * computed on the body (`content`) only; the title is the page H1 and is checked by SEO.
+ */
+export function editorialReport(input: EditorialInput, now: Date = new Date()): EditorialReport {
+  const text = input.content ? lexicalToPlainText(input.content) : ''
+  const words = countWords(text)
+  return {
+    words,
+    sentences: countSentences(text),
+    readingMinutes: words === 0 ? 0 : readingMinutes(text),
+    averageSentenceLength: averageSentenceLength(text),
+    gulpease: gulpease(text),
+    seo: seoChecks(input),
+    claims: findClaims(text),
+    review: reviewStatus(input.lastReviewedAt, now),
+  }
+}

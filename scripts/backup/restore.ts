@@ -1,0 +1,51 @@
+/**
+ * `npm run restore -- <archive.tar.gz> [--yes]`: verifies a backup, then (with `--yes`, server
+ * stopped) moves the current database and media aside to `<name>.before-restore-<timestamp>`
+ * and puts the backup's files in place. Exit codes: 0 restored, 1 failed or the archive does not
+ * verify (nothing changed), 2 bad arguments or `--yes` missing (nothing changed).
+ */
+import { loadEnvFiles } from '@/lib/load-env-files'
+
+import { RESTORE_USAGE, UsageError, parseRestoreArgs, restoreBackup, verifyBackup } from './lib'
+
+loadEnvFiles()
+
+let args: ReturnType<typeof parseRestoreArgs>
+try {
+  args = parseRestoreArgs(process.argv.slice(2))
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error
+  console.error(`${error.message}\n${RESTORE_USAGE}`)
+  process.exit(2)
+}
+if (args.help || !args.archive) {
+  console.log(RESTORE_USAGE)
+  process.exit(0)
+}
+
+try {
+  const { getEnv } = await import('@/lib/env')
+  const env = getEnv()
+  if (!args.yes) {
+    const manifest = await verifyBackup(args.archive)
+    console.log(
+      `Archive verified: backup of ${manifest.createdAt} (app ${manifest.appVersion}, ` +
+        `${manifest.media.files.length} media files).`,
+    )
+    console.error(
+      'Not restored: the server must be stopped; pass --yes to replace the current data.',
+    )
+    process.exit(2)
+  }
+  const { manifest, movedAside } = await restoreBackup({
+    archive: args.archive,
+    databaseUri: env.databaseUri,
+    mediaDir: env.mediaDir,
+  })
+  console.log(`Restored the backup of ${manifest.createdAt} (app ${manifest.appVersion}).`)
+  for (const file of movedAside) console.log(`  previous data kept at ${file}`)
+  process.exit(0)
+} catch (error) {
+  console.error(`Restore failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+}

@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { E2E_ADMIN } from '../helpers/app'
+
+/**
+ * A private production server for tests that must kill it (the shared one from the global setup
+ * has to survive for the other files). It reuses the `.next-e2e` build made by the global setup:
+ * building again would cost over a minute and race with the shared server's files.
+ */
+
+const DIST_DIR = '.next-e2e'
+const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next')
+/** Readiness probe: an API route is never prerendered, so probing it writes nothing into the
+ * shared `.next-e2e` page cache (a rendered page from this private database would land there). */
+const READY_PATH = '/api/posts?limit=1&depth=0'
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+export type OwnEnv = { dir: string; port: number; baseUrl: string; env: NodeJS.ProcessEnv }
+
+/** The same environment shape as `startApp`, pointed at a fresh temp dir and port. */
+export async function ownEnv(prefix: string): Promise<OwnEnv> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix))
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // Jest runs with --experimental-vm-modules: the child processes must not inherit it.
+    NODE_OPTIONS: '',
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: DIST_DIR,
+    DATABASE_URI: `file:${path.join(dir, 'crash.db')}`,
+    MEDIA_DIR: path.join(dir, 'media'),
+    PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
+    SITE_URL: baseUrl,
+    ADMIN_EMAIL: E2E_ADMIN.email,
+    ADMIN_PASSWORD: E2E_ADMIN.password,
+  }
+  return { dir, port, baseUrl, env }
+}
+
+/** Runs `npm run --silent <script>` without blocking Jest's event loop; rejects with its output. */
+export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', script], { env })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('error', reject)
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`npm run ${script} failed (${code}):\n${output}`)),
+    )
+  })
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** True while any process of the group still exists (signal 0 only checks). */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export type OwnServer = {
+  pid: number
+  logs: () => string
+  /** SIGKILL to the whole process group: no shutdown hook, no WAL checkpoint, no socket close. */
+  crash: () => Promise<void>
+  stop: () => Promise<void>
+}
+
+export async function startOwnServer(
+  { env, port, baseUrl }: OwnEnv,
+  timeoutMs = 90_000,
+): Promise<OwnServer> {
+  // detached: the server gets its own process group, so one signal reaches every process in it.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  const pid = child.pid
+  if (pid === undefined) throw new Error('next start did not spawn')
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const logs = () => output
+
+  const killGroup = async (signal: NodeJS.Signals) => {
+    if (groupAlive(pid)) process.kill(-pid, signal)
+    await exited
+    // The leader's exit is not enough: a forked worker could still hold the port or the database.
+    const deadline = Date.now() + 10_000
+    while (groupAlive(pid) && Date.now() < deadline) await sleep(50)
+    if (groupAlive(pid)) throw new Error(`process group ${pid} survived ${signal}`)
+  }
+
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`next start exited (${child.exitCode}):\n${logs()}`)
+    try {
+      const response = await fetch(`${baseUrl}${READY_PATH}`)
+      await response.arrayBuffer()
+      if (response.status === 200) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await killGroup('SIGKILL')
+      throw new Error(`next start did not answer in ${timeoutMs} ms:\n${logs()}`)
+    }
+    await sleep(250)
+  }
+
+  return {
+    pid,
+    logs,
+    crash: () => killGroup('SIGKILL'),
+    stop: () => killGroup('SIGTERM'),
+  }
+}
