@@ -1,11 +1,23 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { Browser } from 'playwright-core'
 
 import { E2E_ADMIN, e2eBaseUrl } from './helpers/app'
+import { launchChromium } from './helpers/browser'
 import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
 
 const baseUrl = e2eBaseUrl()
 const ARTICLE = '/blog/intervento-mini-invasivo-alluce-valgo'
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
 
 const cspOf = (response: Response) => response.headers.get('content-security-policy') ?? ''
 
@@ -74,6 +86,8 @@ describe('authentication', () => {
     expect(cookie).toMatch(/payload-token=/)
     expect(cookie).toMatch(/HttpOnly/i)
     expect(cookie).toMatch(/SameSite=Lax/i)
+    // NODE_ENV=production here: the session cookie only travels over HTTPS (and localhost).
+    expect(cookie).toMatch(/Secure/)
   })
 
   it('rate-limits login per IP with 429 and Retry-After', async () => {
@@ -106,21 +120,6 @@ describe('authentication', () => {
   })
 })
 
-describe('uploads', () => {
-  it('refuse an HTML file renamed .png, an SVG and a file over the size limit', async () => {
-    const html = await upload('innocuo.png', 'image/png', '<html><script>alert(1)</script></html>')
-    expect(html.status).toBe(400)
-    const svg = await upload(
-      'logo.png',
-      'image/png',
-      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
-    )
-    expect(svg.status).toBe(400)
-    const big = await upload('grande.pdf', 'application/pdf', new Uint8Array(11 * 1024 * 1024))
-    expect(big.status).toBe(413)
-  })
-})
-
 describe('GraphQL', () => {
   it('refuses deep queries and introspection in production', async () => {
     const query = (q: string) =>
@@ -135,6 +134,7 @@ describe('GraphQL', () => {
     expect(deep.errors?.map((e) => e.message).join(' ')).toMatch(/troppo annidata|complex/i)
     const introspection = await query('{ __schema { types { name } } }')
     expect(introspection.errors?.length).toBeGreaterThan(0)
+    expect((await fetch(`${baseUrl}/api/graphql-playground`)).status).toBe(404)
   })
 })
 
@@ -205,5 +205,59 @@ describe('draft isolation', () => {
     expect(await (await fetch(`${baseUrl}/blog/${slug}`)).text()).toContain(
       '<h1>Metatarsalgia nel runner</h1>',
     )
+  })
+})
+
+describe('hostile content', () => {
+  it('renders inert: no script runs from a title, an excerpt or the JSON-LD', async () => {
+    const title = 'Alluce </script><script>window.__pwned = 1</script> "valgo"'
+    const { headers, id, slug } = await createPublishedPost(baseUrl, 'Contenuto ostile')
+    const saved = await fetch(`${baseUrl}/api/posts/${id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({
+        title,
+        excerpt: '<img src=x onerror="window.__pwned = 2"> e <script>window.__pwned = 3</script>',
+        _status: 'published',
+      }),
+    })
+    expect(saved.status).toBe(200)
+
+    const page = await browser.newPage()
+    const dialogs: string[] = []
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await page.goto(`${baseUrl}/blog/${slug}`, { waitUntil: 'networkidle' })
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined()
+    expect(dialogs).toEqual([])
+    await expect(page.locator('h1').textContent()).resolves.toBe(title)
+    const graph = await page.locator('script[type="application/ld+json"]').textContent()
+    expect(graph).not.toContain('</script')
+    const posting = (JSON.parse(graph!) as { '@graph': { '@type': string; headline?: string }[] })[
+      '@graph'
+    ].find((node) => node['@type'] === 'BlogPosting')
+    expect(posting?.headline).toBe(title)
+    await page.close()
+  })
+})
+
+// Last in this file: the server cuts the oversized upload off mid-body, which can leave a
+// broken keep-alive socket in this worker's fetch pool.
+describe('uploads', () => {
+  it('refuse an HTML file renamed .png, an SVG and a file over the size limit', async () => {
+    const html = await upload('innocuo.png', 'image/png', '<html><script>alert(1)</script></html>')
+    expect(html.status).toBe(400)
+    const svg = await upload(
+      'logo.png',
+      'image/png',
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    )
+    expect(svg.status).toBe(400)
+    const big = await upload('grande.pdf', 'application/pdf', new Uint8Array(11 * 1024 * 1024))
+    expect(big.status).toBe(413)
   })
 })

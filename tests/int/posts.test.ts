@@ -108,3 +108,86 @@ describe('publishedAt', () => {
     expect(edited.publishedAt).toBe(published.publishedAt)
   })
 })
+
+describe('links in the article body', () => {
+  const withLink = (url: string) => ({
+    root: {
+      type: 'root',
+      version: 1,
+      direction: 'ltr' as const,
+      format: '' as const,
+      indent: 0,
+      children: [
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: 'ltr' as const,
+          format: '' as const,
+          indent: 0,
+          textFormat: 0,
+          children: [
+            {
+              type: 'link',
+              version: 3,
+              direction: 'ltr' as const,
+              format: '' as const,
+              indent: 0,
+              fields: { linkType: 'custom', url, newTab: false },
+              children: [
+                {
+                  type: 'text',
+                  version: 1,
+                  text: 'clicca qui',
+                  format: 0,
+                  style: '',
+                  mode: 'normal',
+                  detail: 0,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  })
+
+  it.each([
+    'JaVaScRiPt:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    'vbscript:msgbox(1)',
+    '//evil.example',
+  ])('refuses %s when the post is saved', async (url) => {
+    const error = await payload
+      .create({
+        ...quiet,
+        collection: 'posts',
+        data: {
+          title: `Link ostile ${url}`,
+          slug: '',
+          content: withLink(url),
+          _status: 'published',
+        },
+      })
+      .then(
+        () => null,
+        (e: unknown) => e as { status?: number; data?: unknown },
+      )
+    expect(error?.status).toBe(400)
+    // Lexical reports the link drawer's field; its own check only refuses spaces, ours the scheme.
+    expect(JSON.stringify(error?.data)).toContain('The following fields are invalid: url')
+  })
+
+  it.each([
+    'https://www.sipbc.it/',
+    '/blog/alluce-valgo',
+    'mailto:info@clinica.it',
+    'tel:+390212345678',
+  ])('accepts %s', async (url) => {
+    const post = await payload.create({
+      ...quiet,
+      collection: 'posts',
+      data: { title: `Link sicuro ${url}`, slug: '', content: withLink(url), _status: 'published' },
+    })
+    expect(JSON.stringify(post.content)).toContain(url)
+  })
+})
