@@ -3,8 +3,8 @@ export const SLUG_MAX_LENGTH = 120
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-// Letters that NFD does not decompose into "base letter + combining mark".
-const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
+// Letters that NFD does not decompose into "base letter + combining mark" (shared with search).
+export const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
   ß: 'ss',
   æ: 'ae',
   œ: 'oe',

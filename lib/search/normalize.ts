@@ -5,25 +5,14 @@
  * from in the original text, so snippets can highlight the original (accented) words.
  */
 
+import { SPECIAL_LETTERS } from '@/lib/slug'
+
 /** The longest query, in characters, the search accepts (the form's `maxLength`). */
 export const MAX_QUERY_LENGTH = 100
 /** At most this many terms are searched; the rest of a long query is ignored. */
 export const MAX_TERMS = 8
 /** Shorter terms ("l", "e", "a") match almost everything and are dropped. */
 export const MIN_TERM_LENGTH = 2
-
-// Letters that NFD does not decompose into "base letter + combining mark".
-const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  đ: 'd',
-  ð: 'd',
-  ł: 'l',
-  þ: 'th',
-  ı: 'i',
-}
 
 const MARK = /^\p{M}$/u
 const WORD_CHAR = /^[\p{L}\p{N}]$/u

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { E2E_ADMIN } from '../helpers/app'
+import { E2E_ADMIN, freePort } from '../helpers/app'
 
 /**
  * A private production server for tests that must kill it (the shared one from the global setup
@@ -17,21 +16,6 @@ const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin',
 /** Readiness probe: an API route is never prerendered, so probing it writes nothing into the
  * shared `.next-e2e` page cache (a rendered page from this private database would land there). */
 const READY_PATH = '/api/posts?limit=1&depth=0'
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
-}
 
 export type OwnEnv = { dir: string; port: number; baseUrl: string; env: NodeJS.ProcessEnv }
 
