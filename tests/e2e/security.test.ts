@@ -6,6 +6,8 @@ import { launchChromium } from './helpers/browser'
 import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
 
+import { articleBlocksToLexical } from '@/lib/text-import'
+
 const baseUrl = e2eBaseUrl()
 const ARTICLE = '/blog/intervento-mini-invasivo-alluce-valgo'
 
@@ -156,16 +158,7 @@ describe('draft isolation', () => {
         body: JSON.stringify({
           title: `${secret} bis`,
           _status: 'draft',
-          content: {
-            root: {
-              type: 'root',
-              version: 1,
-              direction: 'ltr',
-              format: '',
-              indent: 0,
-              children: [],
-            },
-          },
+          content: articleBlocksToLexical([]),
         }),
       })
       return ((await created.json()) as { doc: { id: number; slug: string } }).doc

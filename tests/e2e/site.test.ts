@@ -9,6 +9,8 @@ import { launchChromium } from './helpers/browser'
 import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
 
+import { articleBlocksToLexical } from '@/lib/text-import'
+
 const ARTICLE_SLUG = 'intervento-mini-invasivo-alluce-valgo'
 const source = readFileSync(path.join(process.cwd(), 'seed/content', `${ARTICLE_SLUG}.txt`), 'utf8')
 const [sourceTitle = '', ...sourceBlocks] = source.split(/\n\s*\n/).map((block) => block.trim())
@@ -86,9 +88,7 @@ describe('public site over HTTP', () => {
       body: JSON.stringify({
         title: 'Bozza non ancora revisionata',
         _status: 'draft',
-        content: {
-          root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [] },
-        },
+        content: articleBlocksToLexical([]),
       }),
     })
     expect(created.status).toBe(201)

@@ -1,15 +1,6 @@
-import { adminHeaders } from './rest'
+import { articleBlocksToLexical } from '@/lib/text-import'
 
-const paragraph = (text: string) => ({
-  type: 'paragraph',
-  version: 1,
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  textStyle: '',
-  children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }],
-})
+import { adminHeaders } from './rest'
 
 /**
  * A published post of the test's own, created over REST as the admin, so tests that edit or
@@ -24,16 +15,9 @@ export async function createPublishedPost(baseUrl: string, title: string) {
       title,
       excerpt: `Sommario di prova: ${title}.`,
       _status: 'published',
-      content: {
-        root: {
-          type: 'root',
-          version: 1,
-          direction: 'ltr',
-          format: '',
-          indent: 0,
-          children: [paragraph('Testo di prova scritto dai test end-to-end.')],
-        },
-      },
+      content: articleBlocksToLexical([
+        { type: 'paragraph', text: 'Testo di prova scritto dai test end-to-end.' },
+      ]),
     }),
   })
   if (response.status !== 201)

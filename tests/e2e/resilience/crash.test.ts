@@ -8,6 +8,8 @@ import { adminHeaders } from '../helpers/rest'
 
 import { ownEnv, runScript, startOwnServer, type OwnEnv, type OwnServer } from './own-server'
 
+import { articleBlocksToLexical } from '@/lib/text-import'
+
 /**
  * Crash safety: the server is SIGKILLed (power cut, OOM killer) while posts are being created.
  * After a restart on the same SQLite file, the database must be intact and every write the
@@ -29,37 +31,7 @@ const postBody = (title: string) =>
     title,
     excerpt: `Scrittura interrotta: ${title}.`,
     _status: 'published',
-    content: {
-      root: {
-        type: 'root',
-        version: 1,
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        children: [
-          {
-            type: 'paragraph',
-            version: 1,
-            direction: 'ltr',
-            format: '',
-            indent: 0,
-            textFormat: 0,
-            textStyle: '',
-            children: [
-              {
-                type: 'text',
-                version: 1,
-                text: title,
-                format: 0,
-                style: '',
-                mode: 'normal',
-                detail: 0,
-              },
-            ],
-          },
-        ],
-      },
-    },
+    content: articleBlocksToLexical([{ type: 'paragraph', text: title }]),
   })
 
 let own: OwnEnv
