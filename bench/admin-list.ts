@@ -1,6 +1,14 @@
 import { adminHeaders } from '../tests/e2e/helpers/rest'
 import { insertBulkPosts } from './bulk-posts'
-import { now, percentile, ratio, round, standalone, type BenchContext, type BenchResult } from './lib'
+import {
+  now,
+  percentile,
+  ratio,
+  round,
+  standalone,
+  type BenchContext,
+  type BenchResult,
+} from './lib'
 
 const POSTS = 10_000
 const WARMUP = 20
@@ -30,7 +38,9 @@ async function sample(url: string, headers: Record<string, string>) {
 export async function run(ctx: BenchContext): Promise<BenchResult[]> {
   const started = now()
   const bulk = await insertBulkPosts(ctx.app.env.DATABASE_URI!, POSTS)
-  ctx.log(`  inserted ${POSTS} draft posts by SQL in ${Math.round(now() - started)} ms (${bulk.totalPosts} posts in total)`)
+  ctx.log(
+    `  inserted ${POSTS} draft posts by SQL in ${Math.round(now() - started)} ms (${bulk.totalPosts} posts in total)`,
+  )
   try {
     const headers = await adminHeaders(ctx.app.baseUrl)
     const api = `${ctx.app.baseUrl}/api`
@@ -38,8 +48,11 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
     const reference = await sample(`${api}/posts?limit=1&depth=0`, headers)
     const depth0 = await sample(`${api}/posts?limit=10&depth=0`, headers)
     const depth2 = await sample(`${api}/posts?limit=10&depth=2`, headers)
-    const show = (label: string, s: { p50: number; p95: number }) => `${label} p50 ${round(s.p50)} / p95 ${round(s.p95)} ms`
-    ctx.log(`  ${show('/users/me', me)}; ${show('limit=1', reference)}; ${show('depth=0', depth0)}; ${show('depth=2', depth2)}`)
+    const show = (label: string, s: { p50: number; p95: number }) =>
+      `${label} p50 ${round(s.p50)} / p95 ${round(s.p95)} ms`
+    ctx.log(
+      `  ${show('/users/me', me)}; ${show('limit=1', reference)}; ${show('depth=0', depth0)}; ${show('depth=2', depth2)}`,
+    )
     const notes = `${REQUESTS} sequential requests after ${WARMUP} warm-up, ${bulk.totalPosts} posts; /api/users/me p95 ${round(me.p95)} ms`
     const result = (name: string, s: { p50: number; p95: number }): BenchResult[] => [
       {
@@ -65,7 +78,10 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
         notes: '',
       },
     ]
-    return [...result('Admin list limit=10 depth=0', depth0), ...result('Admin list limit=10 depth=2', depth2)]
+    return [
+      ...result('Admin list limit=10 depth=0', depth0),
+      ...result('Admin list limit=10 depth=2', depth2),
+    ]
   } finally {
     await bulk.remove()
   }

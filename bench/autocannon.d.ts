@@ -1,6 +1,14 @@
 // Minimal typings for autocannon 9 (it ships none, and no @types package is installed).
 declare module 'autocannon' {
-  type Histogram = { average: number; mean: number; p50: number; p90: number; p99: number; max: number; min: number }
+  type Histogram = {
+    average: number
+    mean: number
+    p50: number
+    p90: number
+    p99: number
+    max: number
+    min: number
+  }
   export type Result = {
     requests: Histogram & { total: number }
     latency: Histogram & { p97_5: number }

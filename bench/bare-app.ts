@@ -10,7 +10,12 @@ import { NEXT_BIN, ROOT, now } from './lib'
  * for client JavaScript and cold start. It resolves `next`, `react` and `react-dom` from the
  * project's own node_modules (symlinked), so both apps run the very same framework versions.
  */
-export type BareApp = { dir: string; buildMs: number; env: NodeJS.ProcessEnv; remove: () => Promise<void> }
+export type BareApp = {
+  dir: string
+  buildMs: number
+  env: NodeJS.ProcessEnv
+  remove: () => Promise<void>
+}
 
 let shared: Promise<BareApp> | undefined
 
@@ -73,7 +78,9 @@ async function buildBareApp(): Promise<BareApp> {
   const buildMs = now() - started
   if (result.status !== 0) {
     await rm(dir, { recursive: true, force: true })
-    throw new Error(`bare next build failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
+    throw new Error(
+      `bare next build failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    )
   }
   return { dir, buildMs, env, remove: () => rm(dir, { recursive: true, force: true }) }
 }

@@ -13,7 +13,10 @@ export async function insertBulkPosts(databaseUri: string, count: number) {
   const client = createClient({ url: databaseUri })
   const slug = ARTICLE_PATH.split('/').pop()!
   try {
-    const source = await client.execute({ sql: 'SELECT id FROM posts WHERE slug = ?', args: [slug] })
+    const source = await client.execute({
+      sql: 'SELECT id FROM posts WHERE slug = ?',
+      args: [slug],
+    })
     const sourceId = Number(source.rows[0]?.id)
     if (!sourceId) throw new Error(`seeded post ${slug} not found`)
     const columns = async (table: string, skip: string[]) =>
@@ -24,7 +27,8 @@ export async function insertBulkPosts(databaseUri: string, count: number) {
     const relColumns = await columns('posts_rels', ['id', 'parent_id'])
     const faqColumns = await columns('posts_faq', ['id', '_parent_id'])
     const q = (names: string[]) => names.map((name) => `"${name}"`).join(', ')
-    const pq = (prefix: string, names: string[]) => names.map((name) => `${prefix}."${name}"`).join(', ')
+    const pq = (prefix: string, names: string[]) =>
+      names.map((name) => `${prefix}."${name}"`).join(', ')
     await client.batch(
       [
         {

@@ -36,8 +36,9 @@ export const round = (value: number, digits = 2) => {
   return Math.round(value * factor) / factor
 }
 
+/** figure ÷ reference; 1 when both are 0 (e.g. CLS), null (JSON) when only the reference is. */
 export const ratio = (figure: number, reference: number) =>
-  reference === 0 ? Number.NaN : round(figure / reference, 3)
+  reference === 0 ? (figure === 0 ? 1 : Number.NaN) : round(figure / reference, 3)
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN
@@ -68,7 +69,11 @@ export const now = () => Number(process.hrtime.bigint()) / 1e6
 export type Spawned = { child: ChildProcess; logs: () => string; stop: () => Promise<void> }
 
 /** Spawns a detached process group, so `stop` also ends every grandchild (npx, next workers). */
-export function spawnGroup(command: string, args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Spawned {
+export function spawnGroup(
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string },
+): Spawned {
   const child = spawn(command, args, { env: options.env, cwd: options.cwd ?? ROOT, detached: true })
   let output = ''
   child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-20_000)))
@@ -95,7 +100,12 @@ export function spawnGroup(command: string, args: string[], options: { env: Node
 }
 
 /** Polls `url` until it answers 200 (redirects followed); returns ms since `since`. */
-export async function timeToFirst200(url: string, spawned: Spawned, since: number, timeoutMs = 120_000): Promise<number> {
+export async function timeToFirst200(
+  url: string,
+  spawned: Spawned,
+  since: number,
+  timeoutMs = 120_000,
+): Promise<number> {
   const deadline = since + timeoutMs
   while (now() < deadline) {
     if (spawned.child.exitCode !== null) throw new Error(`server exited:\n${spawned.logs()}`)
@@ -115,7 +125,11 @@ export async function timeToFirst200(url: string, spawned: Spawned, since: numbe
 export async function nextStart(cwd: string, env: NodeJS.ProcessEnv) {
   const port = await freePort()
   const since = now()
-  const server = spawnGroup(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], { env, cwd })
+  const server = spawnGroup(
+    process.execPath,
+    [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+    { env, cwd },
+  )
   return { ...server, baseUrl: `http://127.0.0.1:${port}`, since }
 }
 
@@ -134,7 +148,10 @@ export function printResults(results: BenchResult[]) {
 }
 
 /** Runs one benchmark module alone when its file is the process entry point. */
-export async function standalone(metaUrl: string, run: (ctx: BenchContext) => Promise<BenchResult[]>) {
+export async function standalone(
+  metaUrl: string,
+  run: (ctx: BenchContext) => Promise<BenchResult[]>,
+) {
   if (!process.argv[1] || pathToFileURL(path.resolve(process.argv[1])).href !== metaUrl) return
   console.log('Building and starting the app (migrate, seed, next build, next start)…')
   const app = await startApp()

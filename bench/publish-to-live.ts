@@ -1,5 +1,14 @@
 import { createPublishedPost } from '../tests/e2e/helpers/posts'
-import { median, now, ratio, round, sleep, standalone, type BenchContext, type BenchResult } from './lib'
+import {
+  median,
+  now,
+  ratio,
+  round,
+  sleep,
+  standalone,
+  type BenchContext,
+  type BenchResult,
+} from './lib'
 
 const REPEATS = 10
 const POLL_LIMIT_MS = 5_000
@@ -17,7 +26,10 @@ async function get(url: string) {
  */
 export async function run(ctx: BenchContext): Promise<BenchResult[]> {
   const base = ctx.app.baseUrl
-  const post = await createPublishedPost(base, `Articolo per il benchmark di pubblicazione ${Date.now()}`)
+  const post = await createPublishedPost(
+    base,
+    `Articolo per il benchmark di pubblicazione ${Date.now()}`,
+  )
   const pageUrl = `${base}/blog/${post.slug}`
   try {
     const gets: number[] = []
@@ -56,8 +68,12 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
     const med = median(live)
     const max = misses ? POLL_LIMIT_MS : Math.max(...finite)
     const getMs = median(gets)
-    ctx.log(`  publish → live ms: ${live.map((t) => (Number.isFinite(t) ? Math.round(t) : '>5000')).join(', ')}`)
-    ctx.log(`  PATCH ms: ${patches.map((t) => Math.round(t)).join(', ')}; plain GET median ${round(getMs)} ms`)
+    ctx.log(
+      `  publish → live ms: ${live.map((t) => (Number.isFinite(t) ? Math.round(t) : '>5000')).join(', ')}`,
+    )
+    ctx.log(
+      `  PATCH ms: ${patches.map((t) => Math.round(t)).join(', ')}; plain GET median ${round(getMs)} ms`,
+    )
     const notes = `${REPEATS} repetitions; PATCH alone median ${round(median(patches))} ms; ${misses} not live within ${POLL_LIMIT_MS} ms`
     return [
       {
@@ -84,7 +100,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       },
     ]
   } finally {
-    await fetch(`${base}/api/posts/${post.id}`, { method: 'DELETE', headers: post.headers }).catch(() => undefined)
+    await fetch(`${base}/api/posts/${post.id}`, { method: 'DELETE', headers: post.headers }).catch(
+      () => undefined,
+    )
   }
 }
 

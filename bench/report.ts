@@ -25,7 +25,8 @@ export function machine() {
 export async function writeResultsMd(report: Report) {
   const previous = await readFile(RESULTS_MD, 'utf8').catch(() => '')
   const markerAt = previous.indexOf(ANALYSIS_MARKER)
-  const analysis = markerAt >= 0 ? previous.slice(markerAt) : `${ANALYSIS_MARKER}\n\n## Analysis\n\n(none yet)\n`
+  const analysis =
+    markerAt >= 0 ? previous.slice(markerAt) : `${ANALYSIS_MARKER}\n\n## Analysis\n\n(none yet)\n`
   const lines = [
     '# Benchmark results',
     '',
@@ -37,6 +38,7 @@ export async function writeResultsMd(report: Report) {
     '',
     '```sh',
     'npx tsx --conditions=production bench/run.ts              # all, one shared app (npm run bench)',
+    'npx tsx --conditions=production bench/run.ts client-js lighthouse  # chosen modules, one app; writes partial.json',
     'npx tsx --conditions=production bench/throughput.ts       # any module alone builds its own app',
     'npx tsx --conditions=production bench/client-js.ts',
     'npx tsx --conditions=production bench/startup.ts',
@@ -54,14 +56,21 @@ export async function writeResultsMd(report: Report) {
   ]
   for (const mod of report.modules) {
     if (mod.error)
-      lines.push(`| ${mod.module} | — | — | — | — | ERROR | ${cell(mod.error.split('\n')[0] ?? '')} |`)
+      lines.push(
+        `| ${mod.module} | — | — | — | — | ERROR | ${cell(mod.error.split('\n')[0] ?? '')} |`,
+      )
     for (const r of mod.results) {
       const verdict = r.pass === null ? '—' : r.pass ? '✅' : '❌'
       lines.push(
-        `| ${cell(r.name)} | ${r.figure} ${r.unit} | ${r.reference} ${r.unit} (${cell(r.referenceLabel)}) | ${r.ratio} | ${cell(r.target)} | ${verdict} | ${cell(r.notes)} |`,
+        `| ${cell(r.name)} | ${r.figure} ${r.unit} | ${r.reference} ${r.unit} (${cell(r.referenceLabel)}) | ${Number.isFinite(r.ratio) ? r.ratio : 'n/a'} | ${cell(r.target)} | ${verdict} | ${cell(r.notes)} |`,
       )
     }
   }
-  lines.push('', `Module durations: ${report.modules.map((m) => `${m.module} ${m.durationS} s`).join(', ')}.`, '', '')
+  lines.push(
+    '',
+    `Module durations: ${report.modules.map((m) => `${m.module} ${m.durationS} s`).join(', ')}.`,
+    '',
+    '',
+  )
   await writeFile(RESULTS_MD, lines.join('\n') + analysis)
 }

@@ -6,7 +6,14 @@ import * as adminList from './admin-list'
 import { removeBareApp } from './bare-app'
 import * as clientJs from './client-js'
 import * as lighthouse from './lighthouse'
-import { ensureResultsDir, now, printResults, round, type BenchContext, type BenchResult } from './lib'
+import {
+  ensureResultsDir,
+  now,
+  printResults,
+  round,
+  type BenchContext,
+  type BenchResult,
+} from './lib'
 import * as publishToLive from './publish-to-live'
 import { machine, writeResultsMd, type Report } from './report'
 import * as startup from './startup'
@@ -35,7 +42,12 @@ async function main() {
   const only = process.argv.slice(2)
   const selected = only.length ? MODULES.filter(([name]) => only.includes(name)) : MODULES
   const started = now()
-  const report: Report = { startedAt: new Date().toISOString(), durationS: 0, machine: machine(), modules: [] }
+  const report: Report = {
+    startedAt: new Date().toISOString(),
+    durationS: 0,
+    machine: machine(),
+    modules: [],
+  }
   console.log(`Machine: ${report.machine}`)
   console.log('Building and starting the app (migrate, seed, next build, next start)…')
   app = await startApp()
@@ -64,7 +76,9 @@ async function main() {
   const file = path.join(dir, only.length ? 'partial.json' : 'latest.json')
   await writeFile(file, JSON.stringify(report, null, 2))
   if (!only.length) await writeResultsMd(report)
-  console.log(`\nWrote ${file}${only.length ? '' : ' and bench/RESULTS.md'} in ${report.durationS} s`)
+  console.log(
+    `\nWrote ${file}${only.length ? '' : ' and bench/RESULTS.md'} in ${report.durationS} s`,
+  )
   const failed = report.modules.some((m) => m.error)
   process.exit(failed ? 1 : 0)
 }

@@ -4,15 +4,36 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { bareApp } from './bare-app'
-import { ARTICLE_PATH, ROOT, median, nextStart, now, ratio, round, standalone, timeToFirst200, type BenchContext, type BenchResult } from './lib'
+import {
+  ARTICLE_PATH,
+  ROOT,
+  median,
+  nextStart,
+  now,
+  ratio,
+  round,
+  standalone,
+  timeToFirst200,
+  type BenchContext,
+  type BenchResult,
+} from './lib'
 
 const REPEATS = 3
 
 function timed(command: string, args: string[], env: NodeJS.ProcessEnv): number {
   const started = now()
-  const result = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 })
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 300_000,
+    maxBuffer: 64 * 1024 * 1024,
+  })
   const elapsed = now() - started
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    )
   return elapsed
 }
 
@@ -40,21 +61,29 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
   let seedMs: number
   let nodeMs: number
   try {
-    const env = { ...ctx.app.env, DATABASE_URI: `file:${path.join(dir, 'fresh.db')}`, MEDIA_DIR: path.join(dir, 'media') }
+    const env = {
+      ...ctx.app.env,
+      DATABASE_URI: `file:${path.join(dir, 'fresh.db')}`,
+      MEDIA_DIR: path.join(dir, 'media'),
+    }
     nodeMs = timed(process.execPath, ['-e', ''], env)
     migrateMs = timed('npm', ['run', '--silent', 'migrate'], env)
     seedMs = timed('npm', ['run', '--silent', 'seed'], env)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
-  ctx.log(`  node -e '' ${Math.round(nodeMs)} ms; migrate ${Math.round(migrateMs)} ms; seed ${Math.round(seedMs)} ms`)
+  ctx.log(
+    `  node -e '' ${Math.round(nodeMs)} ms; migrate ${Math.round(migrateMs)} ms; seed ${Math.round(seedMs)} ms`,
+  )
 
   // 2. Cold starts: a new `next start` on the already built app (and its database) each time.
   const bare = await bareApp()
   const bareTimes = await coldStart(bare.dir, bare.env, '/')
   const articleTimes = await coldStart(ROOT, ctx.app.env, ARTICLE_PATH)
   const adminTimes = await coldStart(ROOT, ctx.app.env, '/admin')
-  ctx.log(`  cold start ms — bare: ${fmt(bareTimes)}; article: ${fmt(articleTimes)}; admin: ${fmt(adminTimes)}`)
+  ctx.log(
+    `  cold start ms — bare: ${fmt(bareTimes)}; article: ${fmt(articleTimes)}; admin: ${fmt(adminTimes)}`,
+  )
   const bareMs = median(bareTimes)
   const cold = (name: string, times: number[], what: string): BenchResult => ({
     name,

@@ -1,6 +1,17 @@
 import autocannon, { type Result } from 'autocannon'
 
-import { ARTICLE_PATH, freePort, ratio, round, standalone, type BenchContext, type BenchResult } from './lib'
+import { bareApp } from './bare-app'
+import {
+  ARTICLE_PATH,
+  freePort,
+  nextStart,
+  ratio,
+  timeToFirst200,
+  round,
+  standalone,
+  type BenchContext,
+  type BenchResult,
+} from './lib'
 import { startStaticServer } from './static-server'
 
 const CONNECTIONS = 10
@@ -34,6 +45,19 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
     await load(staticUrl, WARMUP_S)
     const app = await load(articleUrl, DURATION_S)
     const bare = await load(staticUrl, DURATION_S)
+    // Diagnostic: Next's own floor, a bare Next app's prerendered page (its own, smaller bytes).
+    const bareNext = await bareApp()
+    const nextServer = await nextStart(bareNext.dir, bareNext.env)
+    let floor: Result
+    try {
+      await timeToFirst200(`${nextServer.baseUrl}/`, nextServer, nextServer.since)
+      await load(`${nextServer.baseUrl}/`, WARMUP_S)
+      floor = await load(`${nextServer.baseUrl}/`, DURATION_S)
+    } finally {
+      await nextServer.stop()
+    }
+    ctx.log(`  ${describe('bare Next /', floor)}`)
+    const cache = `x-nextjs-cache ${first.headers.get('x-nextjs-cache') ?? 'absent'}, cache-control "${first.headers.get('cache-control') ?? ''}"`
     ctx.log(`  HTML: ${body.length} bytes (uncompressed; autocannon sends no Accept-Encoding)`)
     ctx.log(`  ${describe('next start', app)}`)
     ctx.log(`  ${describe('static  ', bare)}`)
@@ -49,7 +73,18 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
         ratio: ratio(app.requests.average, bare.requests.average),
         target: '≥ 0.5 × static',
         pass: failures === 0 && app.requests.average >= 0.5 * bare.requests.average,
-        notes: `${settings}; ${failures} failed responses`,
+        notes: `${settings}; ${failures} failed responses; article ${cache}`,
+      },
+      {
+        name: 'Next floor: bare Next prerendered page',
+        figure: round(floor.requests.average, 1),
+        unit: 'req/s',
+        reference: round(bare.requests.average, 1),
+        referenceLabel: 'static Node http server, article bytes',
+        ratio: ratio(floor.requests.average, bare.requests.average),
+        target: 'diagnostic',
+        pass: null,
+        notes: `what \`next start\` alone does with a tiny static page: the best any Next page can reach here`,
       },
       {
         name: 'Article latency p50',

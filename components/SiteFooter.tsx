@@ -69,7 +69,9 @@ export function SiteFooter({ clinic }: { clinic: Clinic }) {
               <Link href="/cookie">Cookie</Link>
             </li>
             <li>
-              <Link href="/prenota">Prenota una visita</Link>
+              <Link href="/prenota" prefetch={false}>
+                Prenota una visita
+              </Link>
             </li>
           </ul>
           <p>

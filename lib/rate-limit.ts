@@ -36,8 +36,12 @@ export type RateLimiterOptions = {
 /** Booking form: at most 5 requests per IP address every 10 minutes. */
 export const BOOKING_RATE_LIMIT = { limit: 5, windowMs: 10 * 60 * 1000 } as const
 
-/** Login: 10 attempts per IP every 15 minutes (Payload also locks an account after 5 failures). */
-export const LOGIN_RATE_LIMIT = { limit: 10, windowMs: 15 * 60 * 1000 } as const
+/**
+ * Login: 30 attempts per IP every 15 minutes. Payload locks an account after 5 failures, so this
+ * only stops an address from trying many accounts; it is generous enough for an office behind
+ * one IP address.
+ */
+export const LOGIN_RATE_LIMIT = { limit: 30, windowMs: 15 * 60 * 1000 } as const
 
 /** Password reset e-mails: 5 per IP every hour. */
 export const FORGOT_PASSWORD_RATE_LIMIT = { limit: 5, windowMs: 60 * 60 * 1000 } as const

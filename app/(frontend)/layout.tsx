@@ -44,7 +44,9 @@ export default async function FrontendLayout({ children }: { children: ReactNode
                   <Link href="/blog">Articoli</Link>
                 </li>
                 <li>
-                  <Link href="/prenota">Prenota una visita</Link>
+                  <Link href="/prenota" prefetch={false}>
+                    Prenota una visita
+                  </Link>
                 </li>
               </ul>
             </nav>

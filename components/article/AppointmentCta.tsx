@@ -1,5 +1,6 @@
 import Link from 'next/link'
 
+// No prefetch: the booking page carries the form's JavaScript, which article readers rarely need.
 export function AppointmentCta({ phone }: { phone?: string | null }) {
   return (
     <aside aria-labelledby="cta-titolo" className="cta">
@@ -9,7 +10,7 @@ export function AppointmentCta({ phone }: { phone?: string | null }) {
         te.
       </p>
       <p className="cta__actions">
-        <Link href="/prenota" className="button">
+        <Link href="/prenota" prefetch={false} className="button">
           Richiedi un appuntamento
         </Link>
         {phone ? (

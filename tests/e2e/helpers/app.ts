@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 export const E2E_ADMIN = { email: 'admin-e2e@example.com', password: 'e2e-admin-password-123' }
-const DIST_DIR = '.next-e2e'
+// Benchmarks build into their own folder (E2E_DIST_DIR), so they never clash with a test run.
+const DIST_DIR = process.env.E2E_DIST_DIR || '.next-e2e'
 
 export type RunningApp = {
   baseUrl: string

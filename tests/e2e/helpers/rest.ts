@@ -1,7 +1,10 @@
 import { E2E_ADMIN } from './app'
 
-/** Logs in over REST and returns headers that authenticate later requests as the admin. */
-export async function adminHeaders(baseUrl: string): Promise<Record<string, string>> {
+// One login per test file and server: the login endpoint is rate-limited per IP, and every
+// e2e file shares the loopback address.
+const tokens = new Map<string, Promise<string>>()
+
+async function login(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/users/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -9,6 +12,12 @@ export async function adminHeaders(baseUrl: string): Promise<Record<string, stri
   })
   if (response.status !== 200)
     throw new Error(`admin login failed: ${response.status} ${await response.text()}`)
-  const { token } = (await response.json()) as { token: string }
+  return ((await response.json()) as { token: string }).token
+}
+
+/** Headers that authenticate REST requests as the seeded admin. */
+export async function adminHeaders(baseUrl: string): Promise<Record<string, string>> {
+  if (!tokens.has(baseUrl)) tokens.set(baseUrl, login(baseUrl))
+  const token = await tokens.get(baseUrl)!
   return { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
 }
