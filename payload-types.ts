@@ -214,6 +214,11 @@ export interface Post {
    */
   publishedAt?: string | null;
   /**
+   * Firma la revisione con il tuo profilo e la data di oggi (revisori medici, redattori, amministratori).
+   */
+  markReviewed?: boolean | null;
+  createdBy?: (number | null) | User;
+  /**
    * Mostrato come articolo principale nella pagina iniziale (altrimenti il più recente).
    */
   pinned?: boolean | null;
@@ -328,9 +333,42 @@ export interface Category {
    */
   slug: string;
   description?: string | null;
+  /**
+   * Gli articoli di una categoria medica si pubblicano solo con autore, revisore medico e data di revisione.
+   */
+  medical?: boolean | null;
   parent?: (number | null) | Category;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  role: 'admin' | 'editor' | 'author' | 'reviewer';
+  profile?: (number | null) | Author;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -398,34 +436,6 @@ export interface AppointmentRequest {
   ipHash?: string | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  role: 'admin' | 'editor';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * Indirizzi vecchi che portano a quelli nuovi. Quelli degli articoli rinominati vengono creati automaticamente.
@@ -686,6 +696,8 @@ export interface PostsSelect<T extends boolean = true> {
   slug?: T;
   categories?: T;
   publishedAt?: T;
+  markReviewed?: T;
+  createdBy?: T;
   pinned?: T;
   sampleContent?: T;
   updatedAt?: T;
@@ -721,6 +733,7 @@ export interface CategoriesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
   description?: T;
+  medical?: T;
   parent?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -837,6 +850,7 @@ export interface AppointmentRequestsSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  profile?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

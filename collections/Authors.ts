@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { authenticated } from '@/access/authenticated'
+import { isEditor } from '@/access/roles'
 import { linksField } from '@/fields/links'
 import { slugField } from '@/fields/slug'
 import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
@@ -10,7 +10,7 @@ import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
 export const Authors: CollectionConfig = {
   slug: 'authors',
   labels: { singular: 'Autore', plural: 'Autori' },
-  access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
+  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'specialty', 'slug'] },
   hooks: { afterChange: [revalidateOnChange], afterDelete: [revalidateOnDelete] },
   fields: [

@@ -1,6 +1,7 @@
 import * as migration_20261125_144022_initial from './20261125_144022_initial';
 import * as migration_20261125_150500_pages_booking_seo from './20261125_150500_pages_booking_seo';
 import * as migration_20261125_152015_redirects from './20261125_152015_redirects';
+import * as migration_20261125_155543_editorial_roles from './20261125_155543_editorial_roles';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_152015_redirects.up,
     down: migration_20261125_152015_redirects.down,
-    name: '20261125_152015_redirects'
+    name: '20261125_152015_redirects',
+  },
+  {
+    up: migration_20261125_155543_editorial_roles.up,
+    down: migration_20261125_155543_editorial_roles.down,
+    name: '20261125_155543_editorial_roles'
   },
 ];

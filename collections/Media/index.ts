@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
+import { isEditor } from '@/access/roles'
 import { getEnv } from '@/lib/env'
 import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
 
@@ -22,9 +23,10 @@ export const Media: CollectionConfig = {
   labels: { singular: 'File', plural: 'Media' },
   access: {
     read: anyone,
+    // Authors upload images for their drafts; changing or deleting files is for editors.
     create: authenticated,
-    update: authenticated,
-    delete: authenticated,
+    update: isEditor,
+    delete: isEditor,
   },
   // Alt text and captions appear on public pages.
   hooks: { afterChange: [revalidateOnChange], afterDelete: [revalidateOnDelete] },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '@/access/authenticated'
+import { isEditor } from '@/access/roles'
 import { authenticatedOrPublished } from '@/access/authenticatedOrPublished'
 import { seoTab } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
@@ -13,9 +13,9 @@ export const Pages: CollectionConfig<'pages'> = {
   labels: { singular: 'Pagina', plural: 'Pagine' },
   access: {
     read: authenticatedOrPublished,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
+    create: isEditor,
+    update: isEditor,
+    delete: isEditor,
   },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status', 'updatedAt'] },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 30 },

@@ -1,24 +1,34 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '@/access/authenticated'
+import { canCreatePosts, canUpdatePosts, isEditor } from '@/access/roles'
 import { authenticatedOrPublished } from '@/access/authenticatedOrPublished'
+import { lockForReviewers } from '@/fields/lockForReviewers'
 import { seoTab } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
 
+import {
+  onlyEditorsPublish,
+  recordMedicalReview,
+  requireMedicalReview,
+  setCreatedBy,
+} from './hooks/editorialRules'
 import { redirectOldSlug } from './hooks/redirectOldSlug'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 export const MAX_RELATED_POSTS = 6
+
+/** What a medical reviewer may change on a post. */
+const REVIEW_FIELDS = ['markReviewed', 'reviewedBy', 'lastReviewedAt'] as const
 
 export const Posts: CollectionConfig<'posts'> = {
   slug: 'posts',
   labels: { singular: 'Articolo', plural: 'Articoli' },
   access: {
     read: authenticatedOrPublished,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
+    create: canCreatePosts,
+    update: canUpdatePosts,
+    delete: isEditor,
   },
   defaultPopulate: { title: true, slug: true, excerpt: true, heroImage: true, publishedAt: true },
   admin: {
@@ -30,170 +40,199 @@ export const Posts: CollectionConfig<'posts'> = {
     maxPerDoc: 50,
   },
   hooks: {
-    beforeChange: [setPublishedAt],
+    beforeChange: [
+      setCreatedBy,
+      recordMedicalReview,
+      onlyEditorsPublish,
+      requireMedicalReview,
+      setPublishedAt,
+    ],
     afterChange: [redirectOldSlug, revalidateOnChange],
     afterDelete: [revalidateOnDelete],
   },
-  fields: [
-    { name: 'title', type: 'text', label: 'Titolo', required: true, maxLength: 160 },
-    {
-      type: 'tabs',
-      tabs: [
-        {
-          label: 'Contenuto',
-          fields: [
-            {
-              name: 'excerpt',
-              type: 'textarea',
-              label: 'Sommario',
-              maxLength: 400,
-              admin: { description: 'Una o due frasi mostrate sotto il titolo e negli elenchi.' },
-            },
-            {
-              name: 'heroImage',
-              type: 'upload',
-              label: 'Immagine principale',
-              relationTo: 'media',
-            },
-            { name: 'content', type: 'richText', label: 'Testo', required: true },
-          ],
-        },
-        {
-          label: 'Informazioni mediche',
-          fields: [
-            {
-              type: 'row',
-              fields: [
-                {
-                  name: 'author',
-                  type: 'relationship',
-                  label: 'Autore',
-                  relationTo: 'authors',
-                  index: true,
-                },
-                {
-                  name: 'reviewedBy',
-                  type: 'relationship',
-                  label: 'Revisore medico',
-                  relationTo: 'authors',
-                  index: true,
-                },
-                {
-                  name: 'lastReviewedAt',
-                  type: 'date',
-                  label: 'Ultima revisione medica',
-                  admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
-                },
-              ],
-            },
-            {
-              name: 'procedure',
-              type: 'group',
-              label: 'Scheda della procedura',
-              admin: { description: 'Compilare solo con ciò che l’articolo afferma.' },
-              fields: [
-                { name: 'name', type: 'text', label: 'Nome della procedura', maxLength: 160 },
-                { name: 'bodyLocation', type: 'text', label: 'Parte del corpo', maxLength: 120 },
-                {
-                  name: 'howPerformed',
-                  type: 'textarea',
-                  label: 'Come si esegue',
-                  maxLength: 1500,
-                },
-                { name: 'preparation', type: 'textarea', label: 'Preparazione', maxLength: 1500 },
-                {
-                  name: 'followUp',
-                  type: 'textarea',
-                  label: 'Recupero e controlli',
-                  maxLength: 1500,
-                },
-              ],
-            },
-            {
-              name: 'faq',
-              type: 'array',
-              label: 'Domande frequenti',
-              labels: { singular: 'Domanda', plural: 'Domande' },
-              maxRows: 20,
-              fields: [
-                {
-                  name: 'question',
-                  type: 'text',
-                  label: 'Domanda',
-                  required: true,
-                  maxLength: 200,
-                },
-                {
-                  name: 'answer',
-                  type: 'textarea',
-                  label: 'Risposta',
-                  required: true,
-                  maxLength: 2000,
-                },
-              ],
-            },
-          ],
-        },
-        {
-          label: 'Correlati',
-          fields: [
-            {
-              name: 'relatedPosts',
-              type: 'relationship',
-              label: 'Articoli correlati',
-              relationTo: 'posts',
-              hasMany: true,
-              maxRows: MAX_RELATED_POSTS,
-              filterOptions: ({ id }) => (id ? { id: { not_in: [id] } } : true),
-              admin: { description: `Scelti a mano, al massimo ${MAX_RELATED_POSTS}.` },
-            },
-          ],
-        },
-        seoTab,
-      ],
-    },
-    slugField(),
-    {
-      name: 'categories',
-      type: 'relationship',
-      label: 'Categorie',
-      relationTo: 'categories',
-      hasMany: true,
-      index: true,
-      admin: { position: 'sidebar' },
-    },
-    {
-      name: 'publishedAt',
-      type: 'date',
-      label: 'Data di pubblicazione',
-      index: true,
-      admin: {
-        position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime' },
-        description: 'Impostata alla prima pubblicazione.',
+  fields: lockForReviewers(
+    [
+      { name: 'title', type: 'text', label: 'Titolo', required: true, maxLength: 160 },
+      {
+        type: 'tabs',
+        tabs: [
+          {
+            label: 'Contenuto',
+            fields: [
+              {
+                name: 'excerpt',
+                type: 'textarea',
+                label: 'Sommario',
+                maxLength: 400,
+                admin: { description: 'Una o due frasi mostrate sotto il titolo e negli elenchi.' },
+              },
+              {
+                name: 'heroImage',
+                type: 'upload',
+                label: 'Immagine principale',
+                relationTo: 'media',
+              },
+              { name: 'content', type: 'richText', label: 'Testo', required: true },
+            ],
+          },
+          {
+            label: 'Informazioni mediche',
+            fields: [
+              {
+                type: 'row',
+                fields: [
+                  {
+                    name: 'author',
+                    type: 'relationship',
+                    label: 'Autore',
+                    relationTo: 'authors',
+                    index: true,
+                  },
+                  {
+                    name: 'reviewedBy',
+                    type: 'relationship',
+                    label: 'Revisore medico',
+                    relationTo: 'authors',
+                    index: true,
+                  },
+                  {
+                    name: 'lastReviewedAt',
+                    type: 'date',
+                    label: 'Ultima revisione medica',
+                    admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
+                  },
+                ],
+              },
+              {
+                name: 'procedure',
+                type: 'group',
+                label: 'Scheda della procedura',
+                admin: { description: 'Compilare solo con ciò che l’articolo afferma.' },
+                fields: [
+                  { name: 'name', type: 'text', label: 'Nome della procedura', maxLength: 160 },
+                  { name: 'bodyLocation', type: 'text', label: 'Parte del corpo', maxLength: 120 },
+                  {
+                    name: 'howPerformed',
+                    type: 'textarea',
+                    label: 'Come si esegue',
+                    maxLength: 1500,
+                  },
+                  { name: 'preparation', type: 'textarea', label: 'Preparazione', maxLength: 1500 },
+                  {
+                    name: 'followUp',
+                    type: 'textarea',
+                    label: 'Recupero e controlli',
+                    maxLength: 1500,
+                  },
+                ],
+              },
+              {
+                name: 'faq',
+                type: 'array',
+                label: 'Domande frequenti',
+                labels: { singular: 'Domanda', plural: 'Domande' },
+                maxRows: 20,
+                fields: [
+                  {
+                    name: 'question',
+                    type: 'text',
+                    label: 'Domanda',
+                    required: true,
+                    maxLength: 200,
+                  },
+                  {
+                    name: 'answer',
+                    type: 'textarea',
+                    label: 'Risposta',
+                    required: true,
+                    maxLength: 2000,
+                  },
+                ],
+              },
+            ],
+          },
+          {
+            label: 'Correlati',
+            fields: [
+              {
+                name: 'relatedPosts',
+                type: 'relationship',
+                label: 'Articoli correlati',
+                relationTo: 'posts',
+                hasMany: true,
+                maxRows: MAX_RELATED_POSTS,
+                filterOptions: ({ id }) => (id ? { id: { not_in: [id] } } : true),
+                admin: { description: `Scelti a mano, al massimo ${MAX_RELATED_POSTS}.` },
+              },
+            ],
+          },
+          seoTab,
+        ],
       },
-    },
-    {
-      name: 'pinned',
-      type: 'checkbox',
-      label: 'In evidenza',
-      defaultValue: false,
-      index: true,
-      admin: {
-        position: 'sidebar',
-        description:
-          'Mostrato come articolo principale nella pagina iniziale (altrimenti il più recente).',
+      slugField(),
+      {
+        name: 'categories',
+        type: 'relationship',
+        label: 'Categorie',
+        relationTo: 'categories',
+        hasMany: true,
+        index: true,
+        admin: { position: 'sidebar' },
       },
-    },
-    {
-      name: 'sampleContent',
-      type: 'checkbox',
-      label: 'Contenuto di esempio',
-      defaultValue: false,
-      admin: {
-        position: 'sidebar',
-        description: 'Articolo dimostrativo creato dal seed: da rivedere o eliminare.',
+      {
+        name: 'publishedAt',
+        type: 'date',
+        label: 'Data di pubblicazione',
+        index: true,
+        admin: {
+          position: 'sidebar',
+          date: { pickerAppearance: 'dayAndTime' },
+          description: 'Impostata alla prima pubblicazione.',
+        },
       },
-    },
-  ],
+      {
+        name: 'markReviewed',
+        type: 'checkbox',
+        label: 'Confermo la revisione medica',
+        virtual: true,
+        admin: {
+          position: 'sidebar',
+          description:
+            'Firma la revisione con il tuo profilo e la data di oggi (revisori medici, redattori, amministratori).',
+        },
+      },
+      {
+        name: 'createdBy',
+        type: 'relationship',
+        label: 'Creato da',
+        relationTo: 'users',
+        index: true,
+        access: { update: () => false },
+        admin: { position: 'sidebar', readOnly: true },
+      },
+      {
+        name: 'pinned',
+        type: 'checkbox',
+        label: 'In evidenza',
+        defaultValue: false,
+        index: true,
+        admin: {
+          position: 'sidebar',
+          description:
+            'Mostrato come articolo principale nella pagina iniziale (altrimenti il più recente).',
+        },
+      },
+      {
+        name: 'sampleContent',
+        type: 'checkbox',
+        label: 'Contenuto di esempio',
+        defaultValue: false,
+        admin: {
+          position: 'sidebar',
+          description: 'Articolo dimostrativo creato dal seed: da rivedere o eliminare.',
+        },
+      },
+    ],
+    REVIEW_FIELDS,
+  ),
 }

@@ -2,7 +2,7 @@ import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 import type { Field } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { authenticated } from '@/access/authenticated'
+import { isEditor } from '@/access/roles'
 
 import { collapseChainsAndReload, reloadRedirects, validateRedirect } from './hooks'
 
@@ -17,7 +17,7 @@ export const redirects = redirectsPlugin({
   redirectTypeFieldOverride: { defaultValue: '301', label: 'Tipo di reindirizzamento' },
   overrides: {
     labels: { singular: 'Reindirizzamento', plural: 'Reindirizzamenti' },
-    access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
+    access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
     admin: {
       useAsTitle: 'from',
       defaultColumns: ['from', 'to.type', 'type', 'updatedAt'],

@@ -9,6 +9,8 @@ import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 export const USER_ROLES = [
   { label: 'Amministratore', value: 'admin' },
   { label: 'Redattore', value: 'editor' },
+  { label: 'Autore (collaboratore)', value: 'author' },
+  { label: 'Revisore medico', value: 'reviewer' },
 ] as const
 
 export const Users: CollectionConfig = {
@@ -42,6 +44,15 @@ export const Users: CollectionConfig = {
       saveToJWT: true,
       // Only admins change roles, so nobody can raise their own.
       access: { create: isAdminField, update: isAdminField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'profile',
+      type: 'relationship',
+      label: 'Profilo pubblico (autore o medico)',
+      relationTo: 'authors',
+      // Links the account to its public profile: reviews are signed with it.
+      access: { update: isAdminField },
       admin: { position: 'sidebar' },
     },
   ],

@@ -17,6 +17,8 @@ type RedirectDoc = {
 
 /** Reloaded at least this often, for changes made by another server process. */
 const MAX_AGE_MS = 30_000
+/** A slow or stuck reload never holds pages up for longer than this. */
+const LOAD_TIMEOUT_MS = 3_000
 
 type Table = { version: number; loadedAt: number; rules: Map<string, ServedRedirect> }
 let table: Table | undefined
@@ -47,6 +49,7 @@ async function load(origin: string): Promise<Table> {
   const response = await fetch(`${origin}/api/redirects?depth=1&limit=0&pagination=false`, {
     headers: { Accept: 'application/json' },
     cache: 'no-store',
+    signal: AbortSignal.timeout(LOAD_TIMEOUT_MS),
   })
   if (!response.ok) throw new Error(`redirects: HTTP ${response.status}`)
   const { docs } = (await response.json()) as { docs: RedirectDoc[] }
@@ -58,24 +61,21 @@ async function load(origin: string): Promise<Table> {
  * redirects change in this process (version stamp) or after MAX_AGE_MS. A failed reload keeps
  * the previous table: redirects must never take the site down.
  */
-export async function findRedirect(
-  pathname: string,
-  origin: string,
-): Promise<ServedRedirect | undefined> {
-  const stale =
-    !table || table.version !== redirectsVersion() || Date.now() - table.loadedAt > MAX_AGE_MS
-  if (stale) {
-    loading ??= load(origin).finally(() => (loading = undefined))
-    try {
-      table = await loading
-    } catch (error) {
-      console.error('Could not load redirects', error)
-      table = {
-        version: redirectsVersion(),
-        loadedAt: Date.now(),
-        rules: table?.rules ?? new Map(),
-      }
-    }
+export async function findRedirect(pathname: string, origin: string): Promise<ServedRedirect | undefined> {
+  const changedHere = !table || table.version !== redirectsVersion()
+  const expired = table !== undefined && Date.now() - table.loadedAt > MAX_AGE_MS
+  if (changedHere || expired) {
+    loading ??= load(origin)
+      .then((fresh) => (table = fresh))
+      .catch((error: unknown) => {
+        console.error('Could not load redirects', error)
+        table = { version: redirectsVersion(), loadedAt: Date.now(), rules: table?.rules ?? new Map() }
+        return table
+      })
+      .finally(() => (loading = undefined))
+    // A change made in this process must apply to the very next request; an expired table
+    // (changes from another process) is refreshed in the background meanwhile.
+    if (changedHere) await loading
   }
   return table?.rules.get(normalizeRedirectPath(pathname))
 }
