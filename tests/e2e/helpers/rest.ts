@@ -17,7 +17,16 @@ async function login(baseUrl: string): Promise<string> {
 
 /** Headers that authenticate REST requests as the seeded admin. */
 export async function adminHeaders(baseUrl: string): Promise<Record<string, string>> {
-  if (!tokens.has(baseUrl)) tokens.set(baseUrl, login(baseUrl))
+  if (!tokens.has(baseUrl)) {
+    // A failed login is not remembered: the next test logs in again.
+    tokens.set(
+      baseUrl,
+      login(baseUrl).catch((error: unknown) => {
+        tokens.delete(baseUrl)
+        throw error
+      }),
+    )
+  }
   const token = await tokens.get(baseUrl)!
   return { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
 }
