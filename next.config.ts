@@ -29,6 +29,14 @@ const nextConfig: NextConfig = {
       },
       { source: '/admin', headers: admin },
       { source: '/admin/:path*', headers: admin },
+      // Draft previews: private to the logged-in editor, never stored, never indexed.
+      {
+        source: '/anteprima/:path*',
+        headers: [
+          { key: 'Cache-Control', value: 'private, no-store' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      },
     ]
   },
 }

@@ -20,6 +20,7 @@ import { Clinic } from './globals/Clinic'
 import { databaseAdapter } from './lib/database'
 import { depthLimit, GRAPHQL_MAX_DEPTH } from './lib/graphql-depth'
 import { getEnv } from './lib/env'
+import { postPreviewPath } from './lib/paths'
 import { editorFeatures } from './fields/editor'
 import { generateSeoDescription, generateSeoTitle, generateSeoUrl } from './lib/seo/generate'
 
@@ -47,6 +48,15 @@ export default buildConfig({
     meta: { titleSuffix: ' – Clinica Blog' },
     importMap: { baseDir: dirname },
     dateFormat: 'dd/MM/yyyy HH:mm',
+    // The draft preview beside the editor, at phone and desktop sizes.
+    livePreview: {
+      collections: ['posts'],
+      url: ({ data }) => `${env.siteUrl}${postPreviewPath(String(data?.id ?? ''))}`,
+      breakpoints: [
+        { label: 'Telefono', name: 'telefono', width: 375, height: 667 },
+        { label: 'Desktop', name: 'desktop', width: 1280, height: 800 },
+      ],
+    },
   },
   plugins: [
     redirects,

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic'
 export default function robots(): MetadataRoute.Robots {
   const { siteUrl } = getEnv()
   return {
-    rules: [{ userAgent: '*', allow: '/', disallow: ['/admin', '/api', '/cerca'] }],
+    rules: [{ userAgent: '*', allow: '/', disallow: ['/admin', '/api', '/cerca', '/anteprima'] }],
     sitemap: `${siteUrl}/sitemap.xml`,
   }
 }

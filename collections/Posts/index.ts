@@ -5,6 +5,7 @@ import { authenticatedOrPublished } from '@/access/authenticatedOrPublished'
 import { lockForReviewers } from '@/fields/lockForReviewers'
 import { seoTab } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
+import { postPreviewPath } from '@/lib/paths'
 import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
 
 import {
@@ -32,6 +33,7 @@ export const Posts: CollectionConfig<'posts'> = {
   },
   defaultPopulate: { title: true, slug: true, excerpt: true, heroImage: true, publishedAt: true },
   admin: {
+    preview: (doc) => (doc?.id ? postPreviewPath(String(doc.id)) : null),
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', '_status', 'lastReviewedAt', 'updatedAt'],
   },

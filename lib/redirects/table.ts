@@ -61,7 +61,10 @@ async function load(origin: string): Promise<Table> {
  * redirects change in this process (version stamp) or after MAX_AGE_MS. A failed reload keeps
  * the previous table: redirects must never take the site down.
  */
-export async function findRedirect(pathname: string, origin: string): Promise<ServedRedirect | undefined> {
+export async function findRedirect(
+  pathname: string,
+  origin: string,
+): Promise<ServedRedirect | undefined> {
   const changedHere = !table || table.version !== redirectsVersion()
   const expired = table !== undefined && Date.now() - table.loadedAt > MAX_AGE_MS
   if (changedHere || expired) {
@@ -69,7 +72,11 @@ export async function findRedirect(pathname: string, origin: string): Promise<Se
       .then((fresh) => (table = fresh))
       .catch((error: unknown) => {
         console.error('Could not load redirects', error)
-        table = { version: redirectsVersion(), loadedAt: Date.now(), rules: table?.rules ?? new Map() }
+        table = {
+          version: redirectsVersion(),
+          loadedAt: Date.now(),
+          rules: table?.rules ?? new Map(),
+        }
         return table
       })
       .finally(() => (loading = undefined))

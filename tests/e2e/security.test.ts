@@ -186,6 +186,22 @@ describe('draft isolation', () => {
       const body = await response.text()
       expect([url, body.includes(secret)]).toEqual([url, false])
     }
+    // The draft preview refuses anonymous visitors (a URL alone is not enough)…
+    for (const previewId of [id, draftOnlyId]) {
+      const anonymousPreview = await fetch(`${baseUrl}/anteprima/articoli/${previewId}`)
+      expect(anonymousPreview.status).toBe(404)
+      expect(await anonymousPreview.text()).not.toContain(secret)
+    }
+    // …and shows the latest draft to a logged-in editor, privately and never indexed.
+    const preview = await fetch(`${baseUrl}/anteprima/articoli/${id}`, { headers })
+    expect(preview.status).toBe(200)
+    expect(await preview.text()).toContain(`<h1>${secret}</h1>`)
+    expect(preview.headers.get('cache-control')).toMatch(/private/)
+    expect(preview.headers.get('cache-control')).toMatch(/no-store/)
+    expect(preview.headers.get('x-robots-tag')).toBe('noindex, nofollow')
+    // Previewing did not cache the draft into the public page.
+    expect(await (await fetch(`${baseUrl}/blog/${slug}`)).text()).not.toContain(secret)
+
     const graphql = await fetch(`${baseUrl}/api/graphql`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -1,29 +1,15 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { Breadcrumbs, type Crumb } from '@/components/Breadcrumbs'
-import { Byline } from '@/components/Byline'
-import { JsonLd } from '@/components/JsonLd'
-import { MediaImage } from '@/components/MediaImage'
-import { RichText } from '@/components/RichText'
-import { AppointmentCta } from '@/components/article/AppointmentCta'
-import { Faq } from '@/components/article/Faq'
-import { ProcedureFacts } from '@/components/article/ProcedureFacts'
-import { RelatedPosts } from '@/components/article/RelatedPosts'
-import { TableOfContents } from '@/components/article/TableOfContents'
+import { ArticleView } from '@/components/article/ArticleView'
 import type { Author, Category, Media } from '@/payload-types'
-import { readingMinutes, readingTimeLabel } from '@/lib/article/reading-time'
-import { tableOfContents } from '@/lib/article/toc'
-import { medicalDisclaimer } from '@/lib/clinic'
+import { getEnv } from '@/lib/env'
 import { NOT_FOUND_METADATA, pageMetadata } from '@/lib/page-metadata'
-import { authorPath, categoryPath, postPath, socialImagePath } from '@/lib/paths'
+import { authorPath, postPath, socialImagePath } from '@/lib/paths'
 import { populated } from '@/lib/people'
 import { getClinic } from '@/lib/queries/clinic'
 import { getPostBySlug, getPublishedSlugs, getRelatedPosts } from '@/lib/queries/posts'
-import { articleGraph } from '@/lib/seo/json-ld'
 import { mediaImageForSharing } from '@/lib/seo/metadata'
-import { getEnv } from '@/lib/env'
-import { lexicalToPlainText } from '@/lib/text-import'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -66,52 +52,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const post = await getPostBySlug((await params).slug)
   if (!post) notFound()
-
   const [clinic, related] = await Promise.all([getClinic(), getRelatedPosts(post)])
-  const hero = populated<Media>(post.heroImage)
-  const category = populated<Category>(post.categories?.[0])
-  const toc = tableOfContents(post.content)
-  const minutes = readingMinutes(lexicalToPlainText(post.content))
-
-  const breadcrumbs: Crumb[] = [
-    { name: 'Home', path: '/' },
-    ...(category ? [{ name: category.title, path: categoryPath(category.slug) }] : []),
-    { name: post.title, path: postPath(post.slug) },
-  ]
-
-  return (
-    <article className="article">
-      <JsonLd nodes={articleGraph({ post, siteUrl: getEnv().siteUrl, clinic, breadcrumbs })} />
-      <Breadcrumbs items={breadcrumbs} />
-      <header className="article__header">
-        <h1>{post.title}</h1>
-        {post.excerpt ? <p className="article__lead">{post.excerpt}</p> : null}
-        <Byline
-          author={populated<Author>(post.author)}
-          reviewer={populated<Author>(post.reviewedBy)}
-          lastReviewedAt={post.lastReviewedAt}
-          publishedAt={post.publishedAt}
-          updatedAt={post.updatedAt}
-          readingTime={readingTimeLabel(minutes)}
-        />
-      </header>
-      {hero ? (
-        <MediaImage
-          media={hero}
-          preload
-          sizes="(min-width: 48rem) 44rem, 100vw"
-          className="article__hero"
-        />
-      ) : null}
-      <TableOfContents entries={toc} />
-      <RichText data={post.content} className="article__body" />
-      <ProcedureFacts procedure={post.procedure} />
-      <Faq items={post.faq} />
-      <p className="disclaimer">
-        <strong>Avvertenza:</strong> {medicalDisclaimer(clinic)}
-      </p>
-      <AppointmentCta phone={clinic.phone} />
-      <RelatedPosts posts={related} />
-    </article>
-  )
+  return <ArticleView post={post} clinic={clinic} related={related} />
 }
