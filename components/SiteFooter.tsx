@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import type { Author, Clinic } from '@/payload-types'
+import { telHref } from '@/lib/paths'
 import { displayName } from '@/lib/people'
 import { clinicName } from '@/lib/clinic'
 
@@ -30,7 +31,7 @@ export function SiteFooter({ clinic }: { clinic: Clinic }) {
         <div>
           {clinic.phone ? (
             <p>
-              Telefono: <a href={`tel:${clinic.phone.replace(/[^+0-9]/g, '')}`}>{clinic.phone}</a>
+              Telefono: <a href={telHref(clinic.phone)}>{clinic.phone}</a>
             </p>
           ) : null}
           {clinic.email ? (

@@ -30,3 +30,6 @@ export const RESERVED_PAGE_SLUGS = [
 export function sitePath(url: string, siteUrl: string): string {
   return url.startsWith(`${siteUrl}/`) ? url.slice(siteUrl.length) : url
 }
+
+/** A `tel:` link for a phone number as people write it ("+39 02 1234 5678"). */
+export const telHref = (phone: string) => `tel:${phone.replace(/[^+0-9]/g, '')}`

@@ -12,3 +12,10 @@ export function populated<T extends { id: number | string }>(
 ): T | null {
   return typeof value === 'object' && value !== null ? value : null
 }
+
+/** The id behind a relationship value, populated or not. */
+export function relationId<Id extends number | string>(
+  value: Id | { id: Id } | null | undefined,
+): Id | undefined {
+  return typeof value === 'object' && value !== null ? value.id : (value ?? undefined)
+}

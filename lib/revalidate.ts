@@ -3,8 +3,9 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   GlobalAfterChangeHook,
+  Payload,
+  RequestContext,
 } from 'payload'
-import type { Payload, RequestContext } from 'payload'
 
 /**
  * Purges the public site's cached pages after content changes, so the next request

@@ -1,5 +1,7 @@
 import Link from 'next/link'
 
+import { telHref } from '@/lib/paths'
+
 // No prefetch: the booking page carries the form's JavaScript, which article readers rarely need.
 export function AppointmentCta({ phone }: { phone?: string | null }) {
   return (
@@ -14,7 +16,7 @@ export function AppointmentCta({ phone }: { phone?: string | null }) {
           Richiedi un appuntamento
         </Link>
         {phone ? (
-          <a href={`tel:${phone.replace(/[^+0-9]/g, '')}`} className="cta__phone">
+          <a href={telHref(phone)} className="cta__phone">
             oppure chiama il {phone}
           </a>
         ) : null}

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { authorPath, categoryPath, pagePath, postPath } from '@/lib/paths'
+import { displayName } from '@/lib/people'
 import type { SitemapSource } from '@/lib/seo/sitemap'
 
 /**
@@ -84,9 +85,6 @@ export async function loadFeedPosts(payload: Payload, limit: number) {
       publishedAt: post.publishedAt,
       updatedAt: post.updatedAt,
       categories: (post.categories ?? []).flatMap((c) => (typeof c === 'object' ? [c.title] : [])),
-      author:
-        typeof post.author === 'object' && post.author
-          ? [post.author.honorific, post.author.name].filter(Boolean).join(' ')
-          : null,
+      author: typeof post.author === 'object' && post.author ? displayName(post.author) : null,
     }))
 }

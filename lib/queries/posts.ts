@@ -4,6 +4,7 @@ import type { Where } from 'payload'
 import type { Post } from '@/payload-types'
 import { selectRelatedPosts } from '@/lib/article/related'
 import { getPayloadClient } from '@/lib/payload'
+import { relationId } from '@/lib/people'
 
 /**
  * Public reads of posts. Every query runs with `overrideAccess: false` and no user, so
@@ -85,7 +86,7 @@ export const getFeaturedPost = cache(async (): Promise<PostSummary | null> => {
   return (await listPosts({ limit: 1 })).docs[0] ?? null
 })
 
-const idOf = (value: number | { id: number }) => (typeof value === 'object' ? value.id : value)
+const idOf = (value: number | { id: number }) => relationId(value)!
 
 export const getRelatedPosts = cache(async (post: Post): Promise<PostSummary[]> => {
   const handPickedIds = (post.relatedPosts ?? []).map(idOf)

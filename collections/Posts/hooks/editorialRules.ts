@@ -2,9 +2,7 @@ import { Forbidden, ValidationError, type CollectionBeforeChangeHook } from 'pay
 
 import { hasRole } from '@/access/roles'
 import type { Post } from '@/payload-types'
-
-const idOf = (value: number | { id: number } | null | undefined) =>
-  typeof value === 'object' && value !== null ? value.id : (value ?? undefined)
+import { relationId } from '@/lib/people'
 
 /** Who created the post: authors may edit only their own. Set once, never from the request. */
 export const setCreatedBy: CollectionBeforeChangeHook<Post> = ({
@@ -39,7 +37,7 @@ export const recordMedicalReview: CollectionBeforeChangeHook<Post> = ({
   if (!user || !hasRole(user, 'reviewer', 'editor', 'admin')) {
     throw new Forbidden(req.t)
   }
-  const profile = idOf(user.profile as number | { id: number } | null | undefined)
+  const profile = relationId(user.profile as number | { id: number } | null | undefined)
   if (!profile) {
     throw new ValidationError({
       collection: 'posts',
@@ -90,7 +88,7 @@ const MISSING_FOR_MEDICAL: {
 export const requireMedicalReview: CollectionBeforeChangeHook<Post> = async ({ data, req }) => {
   if (data._status !== 'published') return data
   const categoryIds = (data.categories ?? [])
-    .map(idOf)
+    .map(relationId)
     .filter((id): id is number => id !== undefined)
   if (categoryIds.length === 0) return data
   const { totalDocs } = await req.payload.count({
