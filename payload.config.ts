@@ -20,6 +20,7 @@ import { Clinic } from './globals/Clinic'
 import { databaseAdapter } from './lib/database'
 import { depthLimit, GRAPHQL_MAX_DEPTH } from './lib/graphql-depth'
 import { getEnv } from './lib/env'
+import { canRunJobs } from './lib/jobs/access'
 import { postPreviewPath } from './lib/paths'
 import { editorFeatures } from './fields/editor'
 import { generateSeoDescription, generateSeoTitle, generateSeoUrl } from './lib/seo/generate'
@@ -73,6 +74,11 @@ export default buildConfig({
     // Deeply nested or very wide queries are refused before they reach the database.
     maxComplexity: 600,
     validationRules: () => [depthLimit(GRAPHQL_MAX_DEPTH)],
+  },
+  // Scheduled publish/unpublish (drafts.schedulePublish) are jobs; instrumentation.ts runs them.
+  jobs: {
+    access: { run: canRunJobs },
+    deleteJobOnComplete: true,
   },
   upload: {
     limits: { fileSize: MAX_UPLOAD_BYTES },

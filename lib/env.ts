@@ -37,6 +37,8 @@ const siteUrl = z
   })
   .transform((value) => value.replace(/\/+$/, ''))
 
+export const DEFAULT_JOB_RUNNER_INTERVAL_SECONDS = 20
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -57,6 +59,19 @@ const schema = z
     ADMIN_PASSWORD: z.preprocess(
       emptyToUndefined,
       z.string().min(12, 'expected at least 12 characters').optional(),
+    ),
+    JOB_RUNNER: z.preprocess(
+      emptyToUndefined,
+      z.enum(['on', 'off'], { message: 'expected "on" or "off"' }).default('on'),
+    ),
+    JOB_RUNNER_INTERVAL_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ message: 'expected a whole number of seconds' })
+        .int('expected a whole number of seconds')
+        .min(1, 'expected between 1 and 60 seconds')
+        .max(60, 'expected between 1 and 60 seconds')
+        .default(DEFAULT_JOB_RUNNER_INTERVAL_SECONDS),
     ),
   })
   .superRefine((value, ctx) => {
@@ -82,6 +97,8 @@ export type Env = {
   /** First admin account created by the seed when no user exists (optional). */
   adminEmail: string
   adminPassword?: string
+  /** The in-process runner of queued jobs (scheduled publish/unpublish), see instrumentation.ts. */
+  jobRunner: { enabled: boolean; intervalSeconds: number }
 }
 
 export class EnvError extends Error {
@@ -149,6 +166,10 @@ export function parseEnv(
     mediaDir: value.MEDIA_DIR,
     adminEmail: value.ADMIN_EMAIL,
     adminPassword: value.ADMIN_PASSWORD,
+    jobRunner: {
+      enabled: value.JOB_RUNNER === 'on',
+      intervalSeconds: value.JOB_RUNNER_INTERVAL_SECONDS,
+    },
   }
 }
 

@@ -64,6 +64,17 @@ describe('environment validation', () => {
     expectEnvError({ ADMIN_EMAIL: 'not-an-email' }, 'ADMIN_EMAIL', /e-mail/)
   })
 
+  it('runs scheduled jobs every 20 s by default; the interval and switch are validated', () => {
+    expect(parseEnv({}, memoryStore()).jobRunner).toEqual({ enabled: true, intervalSeconds: 20 })
+    expect(
+      parseEnv({ JOB_RUNNER: 'off', JOB_RUNNER_INTERVAL_SECONDS: '5' }, memoryStore()).jobRunner,
+    ).toEqual({ enabled: false, intervalSeconds: 5 })
+    expectEnvError({ JOB_RUNNER: 'yes' }, 'JOB_RUNNER', /"on" or "off"/)
+    expectEnvError({ JOB_RUNNER_INTERVAL_SECONDS: '0' }, 'JOB_RUNNER_INTERVAL_SECONDS', /1 and 60/)
+    expectEnvError({ JOB_RUNNER_INTERVAL_SECONDS: '90' }, 'JOB_RUNNER_INTERVAL_SECONDS', /1 and 60/)
+    expectEnvError({ JOB_RUNNER_INTERVAL_SECONDS: 'soon' }, 'JOB_RUNNER_INTERVAL_SECONDS', /whole/)
+  })
+
   it('requires a real secret in production', () => {
     expectEnvError({ NODE_ENV: 'production' }, 'PAYLOAD_SECRET', /required in production/)
     expect(

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 export const E2E_ADMIN = { email: 'admin-e2e@example.com', password: 'e2e-admin-password-123' }
+export const E2E_SECRET = 'e2e-secret-0123456789abcdef0123456789abcdef'
 // Benchmarks build into their own folder (E2E_DIST_DIR), so they never clash with a test run.
 const DIST_DIR = process.env.E2E_DIST_DIR || '.next-e2e'
 
@@ -82,10 +83,12 @@ export async function startApp(): Promise<RunningApp> {
     NEXT_DIST_DIR: DIST_DIR,
     DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
     MEDIA_DIR: path.join(dir, 'media'),
-    PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
+    PAYLOAD_SECRET: E2E_SECRET,
     SITE_URL: baseUrl,
     ADMIN_EMAIL: E2E_ADMIN.email,
     ADMIN_PASSWORD: E2E_ADMIN.password,
+    // Scheduled publishing is checked every 2 s so its test does not wait 20 s.
+    JOB_RUNNER_INTERVAL_SECONDS: '2',
   }
 
   run(['migrate'], env)
