@@ -9,6 +9,7 @@ import { postPreviewPath } from '@/lib/paths'
 import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
 
 import {
+  noteDraftSave,
   onlyEditorsPublish,
   recordMedicalReview,
   requireMedicalReview,
@@ -42,6 +43,7 @@ export const Posts: CollectionConfig<'posts'> = {
     maxPerDoc: 50,
   },
   hooks: {
+    beforeOperation: [noteDraftSave],
     beforeChange: [
       setCreatedBy,
       recordMedicalReview,

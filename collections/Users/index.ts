@@ -29,6 +29,8 @@ export const Users: CollectionConfig = {
     create: isAdmin,
     update: isAdminOrSelf,
     delete: isAdmin,
+    // Payload's default lets any signed-in user unlock any account, undoing the lockout.
+    unlock: isAdmin,
   },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'role'] },
   hooks: { beforeChange: [firstUserIsAdmin] },

@@ -68,7 +68,9 @@ const jobsFor = async (postId: number) =>
       where: { taskSlug: { equals: 'schedulePublish' } },
       limit: 0,
     })
-  ).docs.filter((job) => Number((job.input as { doc?: { value?: unknown } })?.doc?.value) === postId)
+  ).docs.filter(
+    (job) => Number((job.input as { doc?: { value?: unknown } })?.doc?.value) === postId,
+  )
 
 const publicCopy = async (id: number) =>
   (

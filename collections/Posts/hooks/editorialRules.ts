@@ -1,4 +1,9 @@
-import { Forbidden, ValidationError, type CollectionBeforeChangeHook } from 'payload'
+import {
+  Forbidden,
+  ValidationError,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeOperationHook,
+} from 'payload'
 
 import { hasRole } from '@/access/roles'
 import type { Post } from '@/payload-types'
@@ -26,7 +31,8 @@ export const recordMedicalReview: CollectionBeforeChangeHook<Post> = ({
 }) => {
   const { markReviewed, ...rest } = data as typeof data & { markReviewed?: boolean }
   const user = req.user
-  if (hasRole(user, 'reviewer') && !markReviewed) {
+  // Reviewers and authors never set the review fields directly: a review is only ever signed.
+  if (hasRole(user, 'reviewer', 'author') && !markReviewed) {
     return {
       ...rest,
       reviewedBy: originalDoc?.reviewedBy ?? null,
@@ -53,18 +59,37 @@ export const recordMedicalReview: CollectionBeforeChangeHook<Post> = ({
   return { ...rest, reviewedBy: profile, lastReviewedAt: new Date().toISOString() }
 }
 
-/** Only editors and admins publish; authors and reviewers save drafts. */
-export const onlyEditorsPublish: CollectionBeforeChangeHook<Post> = ({ data, req }) => {
-  if (data._status === 'published' && hasRole(req.user, 'author', 'reviewer')) {
-    throw new ValidationError({
-      collection: 'posts',
-      errors: [
-        {
-          path: '_status',
-          message: 'Solo i redattori e gli amministratori possono pubblicare: salva come bozza.',
-        },
-      ],
-    })
+/** `req.context` key: whether the running update saves a draft version (`?draft=true`). */
+const DRAFT_SAVE = 'postsDraftSave'
+
+/** Remembers whether an update only saves a draft; hooks after it cannot see the flag. */
+export const noteDraftSave: CollectionBeforeOperationHook<'posts'> = ({ args, operation, req }) => {
+  if (operation === 'update') req.context[DRAFT_SAVE] = Boolean((args as { draft?: boolean }).draft)
+  return args
+}
+
+const refuse = (message: string) =>
+  new ValidationError({ collection: 'posts', errors: [{ path: '_status', message }] })
+
+/**
+ * Only editors and admins publish; authors and reviewers save drafts. They may not change what
+ * is live either: on a published post they can only save a new draft (which an editor then
+ * publishes), never unpublish it or overwrite the published version.
+ */
+export const onlyEditorsPublish: CollectionBeforeChangeHook<Post> = ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (!hasRole(req.user, 'author', 'reviewer')) return data
+  if (data._status === 'published') {
+    throw refuse('Solo i redattori e gli amministratori possono pubblicare: salva come bozza.')
+  }
+  if (operation === 'update' && originalDoc?._status === 'published' && !req.context[DRAFT_SAVE]) {
+    throw refuse(
+      'Solo i redattori e gli amministratori possono ritirare un articolo pubblicato: salva le modifiche come bozza.',
+    )
   }
   return data
 }
