@@ -193,6 +193,10 @@ export interface Post {
    */
   relatedPosts?: (number | Post)[] | null;
   meta?: {
+    /**
+     * Le parole con cui un paziente cercherebbe l’articolo (es. «alluce valgo intervento»). Serve ai controlli SEO nella colonna a destra; non compare sul sito.
+     */
+    focusKeyphrase?: string | null;
     title?: string | null;
     description?: string | null;
     /**
@@ -688,6 +692,7 @@ export interface PostsSelect<T extends boolean = true> {
   meta?:
     | T
     | {
+        focusKeyphrase?: T;
         title?: T;
         description?: T;
         image?: T;

@@ -1,4 +1,4 @@
-import type { Tab } from 'payload'
+import type { Field, Tab } from 'payload'
 
 import {
   MetaDescriptionField,
@@ -8,11 +8,29 @@ import {
   PreviewField,
 } from '@payloadcms/plugin-seo/fields'
 
+/** Stored at `meta.focusKeyphrase`: the editorial checks look for it, the site never shows it. */
+const focusKeyphraseField: Field = {
+  name: 'focusKeyphrase',
+  type: 'text',
+  label: 'Frase chiave principale',
+  maxLength: 100,
+  admin: {
+    description:
+      'Le parole con cui un paziente cercherebbe l’articolo (es. «alluce valgo intervento»). Serve ai controlli SEO nella colonna a destra; non compare sul sito.',
+  },
+}
+
+type SeoTabOptions = {
+  /** Adds the focus keyphrase used by the editorial checks (posts). */
+  focusKeyphrase?: boolean
+}
+
 /** The search-engine tab (title, description, sharing image) with the plugin's live preview. */
-export const seoTab: Tab = {
+export const seoTab = ({ focusKeyphrase = false }: SeoTabOptions = {}): Tab => ({
   name: 'meta',
   label: 'SEO',
   fields: [
+    ...(focusKeyphrase ? [focusKeyphraseField] : []),
     OverviewField({
       titlePath: 'meta.title',
       descriptionPath: 'meta.description',
@@ -37,4 +55,4 @@ export const seoTab: Tab = {
       descriptionPath: 'meta.description',
     }),
   ],
-}
+})

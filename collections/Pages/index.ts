@@ -32,7 +32,7 @@ export const Pages: CollectionConfig<'pages'> = {
             { name: 'content', type: 'richText', label: 'Testo', required: true },
           ],
         },
-        seoTab,
+        seoTab(),
       ],
     },
     slugField({ reserved: RESERVED_PAGE_SLUGS }),

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { canCreatePosts, canUpdatePosts, isEditor } from '@/access/roles'
 import { authenticatedOrPublished } from '@/access/authenticatedOrPublished'
+import { editorialChecksField, reviewStatusField } from '@/fields/editorial'
 import { lockForReviewers } from '@/fields/lockForReviewers'
 import { seoTab } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
@@ -36,7 +37,10 @@ export const Posts: CollectionConfig<'posts'> = {
   admin: {
     preview: (doc) => (doc?.id ? postPreviewPath(String(doc.id)) : null),
     useAsTitle: 'title',
-    defaultColumns: ['title', 'slug', '_status', 'lastReviewedAt', 'updatedAt'],
+    defaultColumns: ['title', 'slug', '_status', 'reviewStatus', 'lastReviewedAt', 'updatedAt'],
+    components: {
+      beforeListTable: ['@/components/admin/ExpiredReviewFilter.client#ExpiredReviewFilter'],
+    },
   },
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
@@ -170,9 +174,10 @@ export const Posts: CollectionConfig<'posts'> = {
               },
             ],
           },
-          seoTab,
+          seoTab({ focusKeyphrase: true }),
         ],
       },
+      reviewStatusField,
       slugField(),
       {
         name: 'categories',
@@ -236,6 +241,7 @@ export const Posts: CollectionConfig<'posts'> = {
           description: 'Articolo dimostrativo creato dal seed: da rivedere o eliminare.',
         },
       },
+      editorialChecksField,
     ],
     REVIEW_FIELDS,
   ),

@@ -9,7 +9,14 @@ import { averageSentenceLength, countSentences, countWords } from './text-stats'
 export { findClaims, type Claim } from './claims'
 export { GULPEASE_BANDS, gulpease, gulpeaseBand } from './gulpease'
 export type { GulpeaseBand, GulpeaseResult } from './gulpease'
-export { REVIEW_VALIDITY_MONTHS, reviewStatus, type ReviewStatus } from './review'
+export {
+  REVIEW_VALIDITY_MONTHS,
+  expiredReviewWhere,
+  isExpiredReviewWhere,
+  reviewStatus,
+  reviewValidFrom,
+  type ReviewStatus,
+} from './review'
 export { META_DESCRIPTION_RANGE, META_TITLE_RANGE, seoChecks } from './seo-checks'
 export type { SeoCheck, SeoCheckId, SeoInput } from './seo-checks'
 export { averageSentenceLength, countLetters, countSentences, countWords } from './text-stats'

@@ -1,0 +1,34 @@
+import { jest } from '@jest/globals'
+import type { Where } from 'payload'
+
+/**
+ * Stand-ins for the admin's runtime (Jest has no CSS loader, and @payloadcms/ui needs Payload's
+ * providers): the CSS module gives back its class names, the form hooks read `formState`, the
+ * list hooks read `listQuery`. Call before importing the components.
+ */
+export const formState: Record<string, { value: unknown }> = {}
+
+export const listQuery: {
+  query: { where?: unknown }
+  handleWhereChange: jest.Mock<(where: Where) => Promise<void>>
+} = { query: {}, handleWhereChange: jest.fn(async () => {}) }
+
+export function mockAdminRuntime() {
+  jest.unstable_mockModule('@/components/admin/admin.module.css', () => ({
+    default: new Proxy(
+      {},
+      { get: (_target, name) => (typeof name === 'string' ? name : undefined) },
+    ),
+  }))
+  jest.unstable_mockModule('@payloadcms/ui', () => ({
+    useFormFields: <T>(selector: (context: [typeof formState, () => void]) => T): T =>
+      selector([formState, () => {}]),
+    useDebounce: <T>(value: T): T => value,
+    useListQuery: () => listQuery,
+  }))
+}
+
+export function setForm(values: Record<string, unknown>) {
+  for (const key of Object.keys(formState)) delete formState[key]
+  for (const [path, value] of Object.entries(values)) formState[path] = { value }
+}
