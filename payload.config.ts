@@ -47,6 +47,8 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' – Clinica Blog' },
+    // Payload's default loads Gravatar: a third-party request carrying a hash of staff e-mails.
+    avatar: 'default',
     importMap: { baseDir: dirname },
     dateFormat: 'dd/MM/yyyy HH:mm',
     // The draft preview beside the editor, at phone and desktop sizes.
