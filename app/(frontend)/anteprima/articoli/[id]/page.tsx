@@ -3,6 +3,7 @@ import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { ArticleView } from '@/components/article/ArticleView'
+import { PreviewRefresh } from '@/components/article/PreviewRefresh'
 import { getPayloadClient } from '@/lib/payload'
 import { getClinic } from '@/lib/queries/clinic'
 
@@ -38,16 +39,19 @@ export default async function PostPreviewPage({ params }: Props) {
   })
   if (!post) notFound()
   return (
-    <ArticleView
-      post={post}
-      clinic={await getClinic()}
-      related={[]}
-      structuredData={false}
-      banner={
-        <p className="preview-banner" role="status">
-          Anteprima dell’ultima bozza: questa pagina non è pubblica.
-        </p>
-      }
-    />
+    <>
+      <PreviewRefresh />
+      <ArticleView
+        post={post}
+        clinic={await getClinic()}
+        related={[]}
+        structuredData={false}
+        banner={
+          <p className="preview-banner" role="status">
+            Anteprima dell’ultima bozza: questa pagina non è pubblica.
+          </p>
+        }
+      />
+    </>
   )
 }
