@@ -8,6 +8,7 @@ const config = [
       '.next/**',
       '.next-e2e/**',
       '.next-bench/**',
+      '.next-*/**',
       'backups/**',
       'bench/results/**',
       'data/**',

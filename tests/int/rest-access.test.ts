@@ -28,10 +28,11 @@ import {
  *              own account): the list is 200 without the document …
  * - 404        … and reading it by id is 404, so its existence is not revealed.
  * - 'ignored'  200, but field-level access silently dropped the change: nothing stored changed.
- * - 400        a validation hook refused: authors and reviewers cannot publish.
+ *              Authors and reviewers may update posts but not publish them: a hook refuses with 403
+ *              and the reason (they may only save drafts).
  */
 
-type Outcome = 200 | 201 | 400 | 403 | 404 | 'hidden' | 'ignored'
+type Outcome = 200 | 201 | 403 | 404 | 'hidden' | 'ignored'
 type Row = Record<Role, Outcome>
 type Operation = 'list' | 'read' | 'create' | 'update' | 'delete' | 'publish'
 type Target =
@@ -74,7 +75,7 @@ const EXPECTED: Record<Target, CollectionRows> & { clinic: { read: Row; update: 
     create:  row(201,   201,      201,      403,       403),
     update:  row(200,   200,      200,      'ignored', 403),
     delete:  row(200,   200,      403,      403,       403),
-    publish: row(200,   200,      400,      400,       403),
+    publish: row(200,   200,      403,      403,       403),
   },
   pages: {
     list:    row(200,   200,      200,      200,       'hidden'),

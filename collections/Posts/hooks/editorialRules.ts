@@ -1,4 +1,5 @@
 import {
+  APIError,
   Forbidden,
   ValidationError,
   type CollectionBeforeChangeHook,
@@ -45,16 +46,20 @@ export const recordMedicalReview: CollectionBeforeChangeHook<Post> = ({
   }
   const profile = relationId(user.profile as number | { id: number } | null | undefined)
   if (!profile) {
-    throw new ValidationError({
-      collection: 'posts',
-      errors: [
-        {
-          path: 'markReviewed',
-          message:
-            'Il tuo account non è collegato a un profilo medico: chiedi a un amministratore di collegarlo.',
-        },
-      ],
-    })
+    throw new ValidationError(
+      {
+        collection: 'posts',
+        errors: [
+          {
+            path: 'markReviewed',
+            label: 'Confermo la revisione medica',
+            message:
+              'Il tuo account non è collegato a un profilo medico: chiedi a un amministratore di collegarlo.',
+          },
+        ],
+      },
+      req.t,
+    )
   }
   return { ...rest, reviewedBy: profile, lastReviewedAt: new Date().toISOString() }
 }
@@ -68,8 +73,14 @@ export const noteDraftSave: CollectionBeforeOperationHook<'posts'> = ({ args, op
   return args
 }
 
-const refuse = (message: string) =>
-  new ValidationError({ collection: 'posts', errors: [{ path: '_status', message }] })
+/** Exported for tests. No colon or comma: the admin's error toast splits messages on them. */
+export const PUBLISH_REFUSED =
+  'Solo i redattori e gli amministratori possono pubblicare. Salva l’articolo come bozza.'
+export const LIVE_CHANGE_REFUSED =
+  'Solo i redattori e gli amministratori possono ritirare o modificare un articolo pubblicato. Salva le modifiche come bozza.'
+
+// A permission refusal (403), shown as is in the admin's toast; `isPublic` keeps the message in production.
+const refuse = (message: string) => new APIError(message, 403, undefined, true)
 
 /**
  * Only editors and admins publish; authors and reviewers save drafts. They may not change what
@@ -84,27 +95,32 @@ export const onlyEditorsPublish: CollectionBeforeChangeHook<Post> = ({
 }) => {
   if (!hasRole(req.user, 'author', 'reviewer')) return data
   if (data._status === 'published') {
-    throw refuse('Solo i redattori e gli amministratori possono pubblicare: salva come bozza.')
+    throw refuse(PUBLISH_REFUSED)
   }
   if (operation === 'update' && originalDoc?._status === 'published' && !req.context[DRAFT_SAVE]) {
-    throw refuse(
-      'Solo i redattori e gli amministratori possono ritirare un articolo pubblicato: salva le modifiche come bozza.',
-    )
+    throw refuse(LIVE_CHANGE_REFUSED)
   }
   return data
 }
 
 const MISSING_FOR_MEDICAL: {
   field: 'author' | 'reviewedBy' | 'lastReviewedAt'
+  label: string
   message: string
 }[] = [
-  { field: 'author', message: 'Per pubblicare un articolo medico indica l’autore.' },
+  {
+    field: 'author',
+    label: 'Autore',
+    message: 'Per pubblicare un articolo medico indica l’autore.',
+  },
   {
     field: 'reviewedBy',
+    label: 'Revisore medico',
     message: 'Per pubblicare un articolo medico serve la revisione di un medico (revisore).',
   },
   {
     field: 'lastReviewedAt',
+    label: 'Ultima revisione medica',
     message: 'Per pubblicare un articolo medico indica la data dell’ultima revisione medica.',
   },
 ]
@@ -125,10 +141,14 @@ export const requireMedicalReview: CollectionBeforeChangeHook<Post> = async ({ d
   if (totalDocs === 0) return data
   const missing = MISSING_FOR_MEDICAL.filter(({ field }) => !data[field])
   if (missing.length > 0) {
-    throw new ValidationError({
-      collection: 'posts',
-      errors: missing.map(({ field, message }) => ({ path: field, message })),
-    })
+    // Each message shows under its field (tab "Informazioni mediche"); the toast lists the labels.
+    throw new ValidationError(
+      {
+        collection: 'posts',
+        errors: missing.map(({ field, label, message }) => ({ path: field, label, message })),
+      },
+      req.t,
+    )
   }
   return data
 }
