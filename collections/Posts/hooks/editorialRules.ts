@@ -79,8 +79,13 @@ export const PUBLISH_REFUSED =
 export const LIVE_CHANGE_REFUSED =
   'Solo i redattori e gli amministratori possono ritirare o modificare un articolo pubblicato. Salva le modifiche come bozza.'
 
-// A permission refusal (403), shown as is in the admin's toast; `isPublic` keeps the message in production.
-const refuse = (message: string) => new APIError(message, 403, undefined, true)
+/**
+ * A permission refusal (403), shown as is in the admin's toast. `data` matters: without it
+ * Payload formats the error by its class name, which the production bundle may strip, and
+ * answers "An unknown error occurred." instead of the message.
+ */
+const refuse = (message: string) =>
+  new APIError(message, 403, { rule: 'only-editors-publish' }, true)
 
 /**
  * Only editors and admins publish; authors and reviewers save drafts. They may not change what
