@@ -28,3 +28,15 @@ export const editorialChecksField: UIField = {
     components: { Field: '@/components/admin/EditorialPanel.client#EditorialPanel' },
   },
 }
+
+/** The button with which a doctor signs the medical review (reviewers, editors, admins). */
+export const signReviewField: UIField = {
+  name: 'signReview',
+  type: 'ui',
+  label: 'Revisione medica',
+  admin: {
+    position: 'sidebar',
+    disableListColumn: true,
+    components: { Field: '@/components/admin/SignReview.client#SignReview' },
+  },
+}

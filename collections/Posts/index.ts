@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { canCreatePosts, canUpdatePosts, isEditor } from '@/access/roles'
 import { authenticatedOrPublished } from '@/access/authenticatedOrPublished'
-import { editorialChecksField, reviewStatusField } from '@/fields/editorial'
+import { editorialChecksField, reviewStatusField, signReviewField } from '@/fields/editorial'
 import { lockForReviewers } from '@/fields/lockForReviewers'
 import { seoTab } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
@@ -200,16 +200,15 @@ export const Posts: CollectionConfig<'posts'> = {
         },
       },
       {
+        // The API's way to sign the review (see recordMedicalReview). The admin cannot edit a
+        // virtual field, so it shows the "Firma la revisione medica" button instead.
         name: 'markReviewed',
         type: 'checkbox',
         label: 'Confermo la revisione medica',
         virtual: true,
-        admin: {
-          position: 'sidebar',
-          description:
-            'Firma la revisione con il tuo profilo e la data di oggi (revisori medici, redattori, amministratori).',
-        },
+        admin: { hidden: true },
       },
+      signReviewField,
       {
         name: 'createdBy',
         type: 'relationship',

@@ -11,7 +11,6 @@ import { ReviewBadge } from './ReviewBadge'
 /** The medical review badge at the top of the post sidebar, following the form as it changes. */
 export function ReviewStatusField() {
   const lastReviewedAt = useFormFields(([fields]) => fields.lastReviewedAt?.value)
-  const signing = useFormFields(([fields]) => fields.markReviewed?.value === true)
   const status = reviewStatus(dateValue(lastReviewedAt))
   return (
     <div className={styles.reviewField}>
@@ -21,9 +20,6 @@ export function ReviewStatusField() {
           Manca la data dell’ultima revisione o sono passati più di {REVIEW_VALIDITY_MONTHS} mesi:
           l’articolo va rivisto da un medico.
         </p>
-      ) : null}
-      {signing ? (
-        <p>Al salvataggio la revisione viene firmata con il tuo profilo e la data di oggi.</p>
       ) : null}
     </div>
   )

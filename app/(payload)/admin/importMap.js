@@ -21,6 +21,7 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ReviewStatusField as ReviewStatusField_aef5ec4ef93d3be687a7dcfb3a57bedd } from '@/components/admin/ReviewStatusField.client'
 import { ReviewStatusCell as ReviewStatusCell_4f71358744e85ff9dd3117b3a457c714 } from '@/components/admin/ReviewStatusCell'
+import { SignReview as SignReview_1b403d034a816fc2a3906375a3ca8e9e } from '@/components/admin/SignReview.client'
 import { EditorialPanel as EditorialPanel_06ecae3faa482b1d4e54ed19fcf187eb } from '@/components/admin/EditorialPanel.client'
 import { ExpiredReviewFilter as ExpiredReviewFilter_bc79b00803fb17d0244bb6ba46eb4f79 } from '@/components/admin/ExpiredReviewFilter.client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -50,6 +51,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/components/admin/ReviewStatusField.client#ReviewStatusField": ReviewStatusField_aef5ec4ef93d3be687a7dcfb3a57bedd,
   "@/components/admin/ReviewStatusCell#ReviewStatusCell": ReviewStatusCell_4f71358744e85ff9dd3117b3a457c714,
+  "@/components/admin/SignReview.client#SignReview": SignReview_1b403d034a816fc2a3906375a3ca8e9e,
   "@/components/admin/EditorialPanel.client#EditorialPanel": EditorialPanel_06ecae3faa482b1d4e54ed19fcf187eb,
   "@/components/admin/ExpiredReviewFilter.client#ExpiredReviewFilter": ExpiredReviewFilter_bc79b00803fb17d0244bb6ba46eb4f79,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

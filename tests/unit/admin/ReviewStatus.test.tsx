@@ -62,12 +62,4 @@ describe('ReviewStatusField', () => {
     )
     expect(container.querySelector('p')).toBeNull()
   })
-
-  it('says the review will be signed when "Confermo la revisione medica" is ticked', () => {
-    setForm({ lastReviewedAt: today, markReviewed: true })
-    const { container } = render(<ReviewStatusField />)
-    expect(container.querySelector('p')?.textContent).toBe(
-      'Al salvataggio la revisione viene firmata con il tuo profilo e la data di oggi.',
-    )
-  })
 })

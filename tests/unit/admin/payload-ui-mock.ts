@@ -13,6 +13,13 @@ export const listQuery: {
   handleWhereChange: jest.Mock<(where: Where) => Promise<void>>
 } = { query: {}, handleWhereChange: jest.fn(async () => {}) }
 
+/** The signed-in user, the open document and the form's dispatcher, for the components that act. */
+export const session: {
+  user: Record<string, unknown> | null
+  documentId: number | undefined
+  dispatchFields: jest.Mock<(action: Record<string, unknown>) => void>
+} = { user: null, documentId: undefined, dispatchFields: jest.fn() }
+
 export function mockAdminRuntime() {
   jest.unstable_mockModule('@/components/admin/admin.module.css', () => ({
     default: new Proxy(
@@ -25,6 +32,10 @@ export function mockAdminRuntime() {
       selector([formState, () => {}]),
     useDebounce: <T>(value: T): T => value,
     useListQuery: () => listQuery,
+    useAuth: () => ({ user: session.user }),
+    useConfig: () => ({ config: { routes: { api: '/api' } } }),
+    useDocumentInfo: () => ({ id: session.documentId, collectionSlug: 'posts' }),
+    useForm: () => ({ dispatchFields: session.dispatchFields }),
   }))
 }
 
