@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Browser } from 'playwright-core'
 
 import { E2E_ADMIN, e2eBaseUrl } from './helpers/app'
+import { logIntoAdmin } from './helpers/admin'
 import { launchChromium } from './helpers/browser'
 import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
@@ -123,13 +124,7 @@ describe('in Chromium', () => {
   })
 
   it('lets an admin log in, edit the title, publish, and the public page shows it', async () => {
-    const context = await browser.newContext({ locale: 'it-IT' })
-    const page = await context.newPage()
-    await page.goto(`${app.baseUrl}/admin/login`)
-    await page.locator('#field-email').fill(E2E_ADMIN.email)
-    await page.locator('#field-password').fill(E2E_ADMIN.password)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL(`${app.baseUrl}/admin`)
+    const { context, page } = await logIntoAdmin(browser, app.baseUrl, E2E_ADMIN)
 
     // A post of this test's own: other test files read the seeded article at the same time.
     const { id, slug } = await createPublishedPost(

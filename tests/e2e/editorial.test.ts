@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { Browser, Page } from 'playwright-core'
+
+import { PUBLISH_REFUSED } from '@/collections/Posts/hooks/editorialRules'
+
+import { createStaffUser, logIntoAdmin, type Credentials } from './helpers/admin'
+import { e2eBaseUrl } from './helpers/app'
+import { launchChromium } from './helpers/browser'
+import { adminHeaders } from './helpers/rest'
+
+/*
+ * The editors' workflow in the real admin, in Chromium: an author writes a draft and cannot
+ * publish it, a reviewer (a doctor) signs the medical review, an editor publishes it in a
+ * medical category and it appears on the site.
+ */
+
+const baseUrl = e2eBaseUrl()
+const stamp = Date.now()
+const team: Record<'author' | 'reviewer' | 'editor', Credentials> = {
+  author: { email: `autrice-${stamp}@clinica.test`, password: 'password-autrice-123' },
+  reviewer: { email: `revisore-${stamp}@clinica.test`, password: 'password-revisore-123' },
+  editor: { email: `redattore-${stamp}@clinica.test`, password: 'password-redattore-123' },
+}
+const TITLE = `Metatarsalgia: quando fa male sotto le dita (${stamp})`
+const BODY =
+  'Il nostro intervento è il migliore ed è garantito al 100%. ' +
+  'Il dolore sotto le dita del piede si chiama metatarsalgia. ' +
+  'Spesso nasce da scarpe strette o da un carico sbagliato.'
+
+let browser: Browser
+let doctorId: number
+let medicalCategory: string
+let postId: number
+
+const api = async <T>(path: string): Promise<T> => {
+  const response = await fetch(`${baseUrl}/api${path}`, { headers: await adminHeaders(baseUrl) })
+  if (!response.ok) throw new Error(`${path}: ${response.status}`)
+  return (await response.json()) as T
+}
+const storedDraft = () =>
+  api<{ _status: string; reviewedBy: number | null; lastReviewedAt: string | null; slug: string }>(
+    `/posts/${postId}?draft=true&depth=0`,
+  )
+
+/** Waits for the admin's next save of this post (autosave or button) and returns its status. */
+const nextSave = (page: Page, { autosave }: { autosave: boolean }) =>
+  page
+    .waitForResponse(
+      (response) =>
+        response.request().method() === 'PATCH' &&
+        response.url().includes(`/api/posts/${postId}`) &&
+        response.url().includes('autosave=true') === autosave,
+      { timeout: 20_000 },
+    )
+    .then((response) => response.status())
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  const headers = await adminHeaders(baseUrl)
+  const doctor = await fetch(`${baseUrl}/api/authors`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: `Giulia Conti ${stamp}`, slug: '', honorific: 'Dott.ssa' }),
+  })
+  doctorId = ((await doctor.json()) as { doc: { id: number } }).doc.id
+  await createStaffUser(baseUrl, { ...team.author, name: 'Autrice', role: 'author' })
+  await createStaffUser(baseUrl, {
+    ...team.reviewer,
+    name: 'Revisore',
+    role: 'reviewer',
+    profile: doctorId,
+  })
+  await createStaffUser(baseUrl, { ...team.editor, name: 'Redattore', role: 'editor' })
+  const categories = await api<{ docs: { title: string }[] }>(
+    '/categories?where[medical][equals]=true&depth=0',
+  )
+  medicalCategory = categories.docs[0]!.title
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('author → reviewer → editor, in the admin', () => {
+  it('the author writes a draft, sees the checks, and cannot publish it', async () => {
+    const { context, page } = await logIntoAdmin(browser, baseUrl, team.author)
+    await page.goto(`${baseUrl}/admin/collections/posts/create`)
+    await page.locator('#field-title').fill(TITLE)
+    // The first autosave creates the draft and moves the editor to its own URL.
+    await page.waitForURL(/\/admin\/collections\/posts\/\d+$/, { timeout: 20_000 })
+    postId = Number(new URL(page.url()).pathname.split('/').pop())
+
+    await page.locator('[data-lexical-editor="true"]').first().click()
+    await page.keyboard.type(BODY)
+
+    // The editorial checks follow the text as it is typed.
+    const panel = page.locator('section', { hasText: 'Controlli editoriali' })
+    await panel.getByText('Affermazioni da verificare').scrollIntoViewIfNeeded()
+    await panel.getByText('«il migliore»').waitFor({ timeout: 10_000 })
+    await panel.getByText('«garantito»').waitFor()
+    await panel.getByText('«100%»').waitFor()
+    const readability = await panel
+      .locator('h3', { hasText: 'Leggibilità (indice Gulpease)' })
+      .locator('xpath=following-sibling::p[1]')
+      .innerText()
+    expect(readability).toMatch(/^\d+ su 100: .+/)
+    await panel.getByText('Revisione medica scaduta').first().waitFor()
+
+    // Wait for the body to be autosaved, then try to publish.
+    await expect(nextSave(page, { autosave: true })).resolves.toBe(200)
+    const refused = nextSave(page, { autosave: false })
+    await page.getByRole('button', { name: /^Pubblica/ }).click()
+    expect(await refused).toBe(403)
+    await page.getByText(PUBLISH_REFUSED).waitFor()
+
+    expect((await storedDraft())._status).toBe('draft')
+    expect((await fetch(`${baseUrl}/api/posts/${postId}`)).status).toBe(404)
+    await context.close()
+  }, 120_000)
+
+  it('the reviewer signs the medical review with their profile and today’s date', async () => {
+    const { context, page } = await logIntoAdmin(browser, baseUrl, team.reviewer)
+    await page.goto(`${baseUrl}/admin/collections/posts/${postId}`)
+    // Everything but the review is read-only for a reviewer.
+    expect(await page.locator('#field-title').isDisabled()).toBe(true)
+    await page.getByText('Revisione medica scaduta').first().waitFor()
+    const saved = nextSave(page, { autosave: false })
+    await page.getByRole('button', { name: 'Firma la revisione medica' }).click()
+    expect(await saved).toBe(200)
+    await page.getByText('Revisione firmata con il tuo profilo e la data di oggi.').waitFor()
+    await page.getByText('Revisione medica valida fino al').first().waitFor()
+
+    const stored = await storedDraft()
+    expect(stored.reviewedBy).toBe(doctorId)
+    expect(stored.lastReviewedAt?.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10))
+    expect(stored._status).toBe('draft')
+    await context.close()
+  }, 120_000)
+
+  it('the editor publishes it in a medical category and patients can read it', async () => {
+    const { context, page } = await logIntoAdmin(browser, baseUrl, team.editor)
+    await page.goto(`${baseUrl}/admin/collections/posts/${postId}`)
+    await page.getByText('Revisione medica valida fino al').first().waitFor()
+
+    await page.locator('#field-categories .rs__control').click()
+    await page.locator('.rs__option', { hasText: medicalCategory }).click()
+
+    // Without the author the medical rule refuses, and says which field is missing.
+    let response = nextSave(page, { autosave: false })
+    await page.getByRole('button', { name: /^Pubblica/ }).click()
+    expect(await response).toBe(400)
+    // The toast names the field; the field itself says what to do.
+    await page.getByText('Autore', { exact: true }).first().waitFor()
+    await page.locator('.tabs-field__tab-button', { hasText: 'Informazioni mediche' }).click()
+    await page.getByText('Per pubblicare un articolo medico indica l’autore.').waitFor()
+    await page.locator('#field-author .rs__control').click()
+    await page.locator('.rs__option', { hasText: `Giulia Conti ${stamp}` }).click()
+    response = nextSave(page, { autosave: false })
+    await page.getByRole('button', { name: /^Pubblica/ }).click()
+    expect(await response).toBe(200)
+    await context.close()
+
+    const { slug } = await storedDraft()
+    const article = await fetch(`${baseUrl}/blog/${slug}`)
+    expect(article.status).toBe(200)
+    const html = await article.text()
+    expect(html).toContain(TITLE)
+    expect(html).toContain('Giulia Conti')
+    expect(await (await fetch(`${baseUrl}/blog`)).text()).toContain(`/blog/${slug}`)
+  }, 120_000)
+})
+
+describe('live preview in the admin', () => {
+  it('shows the draft beside the editor and follows each autosave', async () => {
+    const { context, page } = await logIntoAdmin(browser, baseUrl, team.editor)
+    await page.goto(`${baseUrl}/admin/collections/posts/${postId}`)
+    await page.getByRole('button', { name: 'Anteprima dal vivo' }).click()
+    // Payload's IframeLoader puts the class on a wrapper; the frame is the only one on the page.
+    const preview = page.locator('iframe').contentFrame()
+    await preview.locator('h1', { hasText: TITLE }).waitFor({ timeout: 20_000 })
+    await preview.getByText('Anteprima dell’ultima bozza').waitFor()
+
+    // A mark in the frame's window: a reload would lose it, a server re-render keeps it.
+    const frame = page.frames().find((candidate) => candidate.url().includes('/anteprima/'))!
+    await frame.evaluate(() => Object.assign(window, { __sameDocument: true }))
+
+    const draftTitle = `Metatarsalgia: titolo in bozza (${stamp})`
+    const saved = nextSave(page, { autosave: true })
+    await page.locator('#field-title').fill(draftTitle)
+    expect(await saved).toBe(200)
+    // No reload: the preview re-renders on Payload's document event.
+    await preview.locator('h1', { hasText: draftTitle }).waitFor({ timeout: 15_000 })
+    expect(await frame.evaluate(() => '__sameDocument' in window)).toBe(true)
+
+    // The public page still shows the published title.
+    const { slug } = await storedDraft()
+    const live = await (await fetch(`${baseUrl}/blog/${slug}`)).text()
+    expect(live).toContain(TITLE)
+    expect(live).not.toContain(draftTitle)
+    await context.close()
+  }, 120_000)
+})
