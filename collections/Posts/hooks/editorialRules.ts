@@ -64,12 +64,21 @@ export const recordMedicalReview: CollectionBeforeChangeHook<Post> = ({
   return { ...rest, reviewedBy: profile, lastReviewedAt: new Date().toISOString() }
 }
 
-/** `req.context` key: whether the running update saves a draft version (`?draft=true`). */
+/** `req.context` keys: the running update saves a draft version (`?draft=true`) … */
 const DRAFT_SAVE = 'postsDraftSave'
+/** … or restores an old version as a draft (whatever status that version had). */
+const RESTORE_AS_DRAFT = 'postsRestoreAsDraft'
 
-/** Remembers whether an update only saves a draft; hooks after it cannot see the flag. */
+/**
+ * Remembers whether an update or a version restore only writes a draft: the hooks after it
+ * cannot see the flag. (An update with `draft` and `_status: 'published'` still publishes, so
+ * only a restore makes a "published" status harmless.)
+ */
 export const noteDraftSave: CollectionBeforeOperationHook<'posts'> = ({ args, operation, req }) => {
-  if (operation === 'update') req.context[DRAFT_SAVE] = Boolean((args as { draft?: boolean }).draft)
+  if (operation !== 'update' && operation !== 'restoreVersion') return args
+  const draft = Boolean((args as { draft?: boolean }).draft)
+  req.context[DRAFT_SAVE] = draft
+  req.context[RESTORE_AS_DRAFT] = operation === 'restoreVersion' && draft
   return args
 }
 
@@ -99,7 +108,7 @@ export const onlyEditorsPublish: CollectionBeforeChangeHook<Post> = ({
   req,
 }) => {
   if (!hasRole(req.user, 'author', 'reviewer')) return data
-  if (data._status === 'published') {
+  if (data._status === 'published' && !req.context[RESTORE_AS_DRAFT]) {
     throw refuse(PUBLISH_REFUSED)
   }
   if (operation === 'update' && originalDoc?._status === 'published' && !req.context[DRAFT_SAVE]) {
