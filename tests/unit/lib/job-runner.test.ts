@@ -1,7 +1,12 @@
 /** @jest-environment node */
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 
-import { serverOrigin, startJobRunner, type JobRunner } from '@/lib/jobs/runner'
+import {
+  serverOrigin,
+  startJobRunner,
+  type JobRunner,
+  type JobRunnerOptions,
+} from '@/lib/jobs/runner'
 import { isJobRunnerToken, JOB_RUNNER_HEADER, jobRunnerToken } from '@/lib/jobs/token'
 
 const SECRET = 'unit-test-secret-0123456789abcdef0123'
@@ -50,6 +55,20 @@ describe('serverOrigin', () => {
 describe('startJobRunner', () => {
   let runner: JobRunner | undefined
 
+  /** Starts a runner on fake timers: 1 s ticks, the first after 1 s, no logging. */
+  const start = (fetch: typeof globalThis.fetch, options: Partial<JobRunnerOptions> = {}) => {
+    runner = startJobRunner({
+      origin: () => 'http://x',
+      secret: SECRET,
+      intervalMs: 1_000,
+      initialDelayMs: 1_000,
+      fetch,
+      logger: quietLogger(),
+      ...options,
+    })
+    return runner
+  }
+
   beforeEach(() => {
     jest.useFakeTimers()
   })
@@ -60,13 +79,10 @@ describe('startJobRunner', () => {
 
   it('calls the run endpoint on the server itself, signed, first after the initial delay then every interval', async () => {
     const fetch = fakeFetch([])
-    runner = startJobRunner({
+    start(fetch.impl, {
       origin: () => 'http://127.0.0.1:4123',
-      secret: SECRET,
       intervalMs: 20_000,
       initialDelayMs: 5_000,
-      fetch: fetch.impl,
-      logger: quietLogger(),
     })
     expect(fetch.calls).toHaveLength(0)
     await jest.advanceTimersByTimeAsync(5_000)
@@ -88,14 +104,7 @@ describe('startJobRunner', () => {
         finish = () => resolve(new Response('{}'))
       })
     const fetch = fakeFetch([slow])
-    runner = startJobRunner({
-      origin: () => 'http://x',
-      secret: SECRET,
-      intervalMs: 1_000,
-      initialDelayMs: 1_000,
-      fetch: fetch.impl,
-      logger: quietLogger(),
-    })
+    start(fetch.impl)
     await jest.advanceTimersByTimeAsync(3_500)
     expect(fetch.calls).toHaveLength(1)
     finish()
@@ -110,33 +119,18 @@ describe('startJobRunner', () => {
       () => Promise.resolve(new Response('no', { status: 401 })),
       () => Promise.resolve(new Response('{}')),
     ])
-    runner = startJobRunner({
-      origin: () => 'http://x',
-      secret: SECRET,
-      intervalMs: 1_000,
-      initialDelayMs: 60_000,
-      fetch: fetch.impl,
-      logger,
-    })
-    await runner.tick()
-    await runner.tick()
+    const { tick } = start(fetch.impl, { initialDelayMs: 60_000, logger })
+    await tick()
+    await tick()
     expect(logger.error).toHaveBeenCalledTimes(1)
     expect(String(logger.error.mock.calls[0]?.[0])).toMatch(/ECONNREFUSED/)
-    await runner.tick()
+    await tick()
     expect(logger.info).toHaveBeenCalledWith('Job runner: the jobs queue answers again.')
   })
 
   it('stops ticking when stopped', async () => {
     const fetch = fakeFetch([])
-    runner = startJobRunner({
-      origin: () => 'http://x',
-      secret: SECRET,
-      intervalMs: 1_000,
-      initialDelayMs: 1_000,
-      fetch: fetch.impl,
-      logger: quietLogger(),
-    })
-    runner.stop()
+    start(fetch.impl).stop()
     await jest.advanceTimersByTimeAsync(10_000)
     expect(fetch.calls).toHaveLength(0)
   })
