@@ -10,16 +10,26 @@ export const hasRole = (user: Pick<User, 'role'> | null | undefined, ...roles: R
 /** Editors and admins: they manage content and publish. */
 export const isEditor: Access = ({ req: { user } }) => hasRole(user, 'admin', 'editor')
 
-/** Anyone who writes articles: authors (contributors) too. */
-export const canCreatePosts: Access = ({ req: { user } }) =>
-  hasRole(user, 'admin', 'editor', 'author')
+/** What an access check is asked about: a write that would publish the post. */
+const publishes = (data: { _status?: unknown } | undefined) => data?._status === 'published'
 
 /**
- * Editors and admins edit every post; authors only the posts they created; reviewers may open
- * any post, but field access lets them change only the medical-review fields.
+ * Anyone who writes articles: authors (contributors) too, but only as drafts. Denying the
+ * publishing write here, not only in a hook, is what makes the admin hide its publish and
+ * schedule buttons from authors and reviewers.
  */
-export const canUpdatePosts: Access = ({ req: { user } }) => {
-  if (hasRole(user, 'admin', 'editor', 'reviewer')) return true
+export const canCreatePosts: Access = ({ req: { user }, data }) =>
+  hasRole(user, 'admin', 'editor') || (hasRole(user, 'author') && !publishes(data))
+
+/**
+ * Editors and admins edit and publish every post; authors only the posts they created; reviewers
+ * may open any post, but field access lets them change only the medical-review fields. Neither
+ * authors nor reviewers publish (see also the onlyEditorsPublish hook for changes to live posts).
+ */
+export const canUpdatePosts: Access = ({ req: { user }, data }) => {
+  if (hasRole(user, 'admin', 'editor')) return true
+  if (publishes(data)) return false
+  if (hasRole(user, 'reviewer')) return true
   if (user && hasRole(user, 'author')) return { createdBy: { equals: user.id } }
   return false
 }

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Browser, Page } from 'playwright-core'
 
-import { PUBLISH_REFUSED } from '@/collections/Posts/hooks/editorialRules'
-
 import { createStaffUser, logIntoAdmin, type Credentials } from './helpers/admin'
 import { e2eBaseUrl } from './helpers/app'
 import { launchChromium } from './helpers/browser'
@@ -106,12 +104,22 @@ describe('author → reviewer → editor, in the admin', () => {
     expect(readability).toMatch(/^\d+ su 100: .+/)
     await panel.getByText('Revisione medica scaduta').first().waitFor()
 
-    // Wait for the body to be autosaved, then try to publish.
+    // Autosave keeps the draft; there is no publish (or schedule) button for an author …
     await expect(nextSave(page, { autosave: true })).resolves.toBe(200)
-    const refused = nextSave(page, { autosave: false })
-    await page.getByRole('button', { name: /^Pubblica/ }).click()
-    expect(await refused).toBe(403)
-    await page.getByText(PUBLISH_REFUSED).waitFor()
+    await page.getByText('Stato:').first().waitFor()
+    expect(await page.getByRole('button', { name: /Pubblica/ }).count()).toBe(0)
+    // … and the server refuses a publish sent with the author's own session.
+    const attempt = await page.evaluate(async (id) => {
+      const response = await fetch(`/api/posts/${id}`, {
+        method: 'PATCH',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ _status: 'published' }),
+      })
+      return { status: response.status, body: await response.text() }
+    }, postId)
+    expect(attempt.status).toBe(403)
+    expect(attempt.body).toContain('Non sei autorizzato')
 
     expect((await storedDraft())._status).toBe('draft')
     expect((await fetch(`${baseUrl}/api/posts/${postId}`)).status).toBe(404)

@@ -1,67 +1,56 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { CollectionSlug, Payload } from 'payload'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import type { CollectionSlug } from 'payload'
 
 import type { User } from '@/payload-types'
-import { articleBlocksToLexical } from '@/lib/text-import'
 
-import { startTestPayload, type TestPayload } from './helpers/payload'
+import { createUser, paragraphBody, QUIET } from './helpers/fixtures'
+import { setupTestPayload } from './helpers/payload'
 
-let ctx: TestPayload
-let payload: Payload
+const ctx = setupTestPayload()
 let admin: User
 let editor: User
 let otherEditor: User
 
-const quiet = { context: { disableRevalidate: true } }
-const content = articleBlocksToLexical([{ type: 'paragraph', text: 'Testo di prova.' }])
-
-const createUser = (email: string, role: User['role']) =>
-  payload.create({
-    collection: 'users',
-    data: { email, password: 'a-long-test-password', name: email, role },
-    overrideAccess: true,
-  })
+const content = paragraphBody('Testo di prova.')
 
 beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-  admin = await createUser('admin@test.it', 'admin')
-  editor = await createUser('editor@test.it', 'editor')
-  otherEditor = await createUser('editor2@test.it', 'editor')
+  admin = await createUser(ctx.payload, 'admin@test.it', 'admin')
+  editor = await createUser(ctx.payload, 'editor@test.it', 'editor')
+  otherEditor = await createUser(ctx.payload, 'editor2@test.it', 'editor')
 }, 60_000)
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
 
 describe('anonymous visitors', () => {
   it('never see a draft post, in lists or by id', async () => {
-    const draft = await payload.create({
-      ...quiet,
+    const draft = await ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       data: { title: 'Bozza riservata', content, _status: 'draft' },
       draft: true,
     })
-    const published = await payload.create({
-      ...quiet,
+    const published = await ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       data: { title: 'Articolo pubblicato', slug: '', content, _status: 'published' },
     })
 
-    const { docs } = await payload.find({ collection: 'posts', overrideAccess: false })
+    const { docs } = await ctx.payload.find({ collection: 'posts', overrideAccess: false })
     expect(docs.map((doc) => doc.id)).toEqual([published.id])
 
-    const asDraft = await payload.find({ collection: 'posts', overrideAccess: false, draft: true })
+    const asDraft = await ctx.payload.find({
+      collection: 'posts',
+      overrideAccess: false,
+      draft: true,
+    })
     expect(asDraft.docs.map((doc) => doc.title)).toEqual(['Articolo pubblicato'])
 
     await expect(
-      payload.findByID({ collection: 'posts', id: draft.id, overrideAccess: false }),
+      ctx.payload.findByID({ collection: 'posts', id: draft.id, overrideAccess: false }),
     ).rejects.toMatchObject({ status: 404 })
   })
 
   it('cannot read user accounts', async () => {
     await expect(
-      payload.find({ collection: 'users', overrideAccess: false }),
+      ctx.payload.find({ collection: 'users', overrideAccess: false }),
     ).rejects.toMatchObject({
       status: 403,
     })
@@ -76,38 +65,38 @@ describe('anonymous visitors', () => {
 
   it.each(writable)('cannot create, update or delete $collection', async ({ collection, data }) => {
     await expect(
-      payload.create({ collection, data: data as never, overrideAccess: false }),
+      ctx.payload.create({ collection, data: data as never, overrideAccess: false }),
     ).rejects.toMatchObject({
       status: 403,
     })
-    const existing = await payload.create({
-      ...quiet,
+    const existing = await ctx.payload.create({
+      ...QUIET,
       collection,
       data: { ...data, email: collection === 'users' ? 'target@test.it' : undefined } as never,
       overrideAccess: true,
     })
     await expect(
-      payload.update({ collection, id: existing.id, data: {} as never, overrideAccess: false }),
+      ctx.payload.update({ collection, id: existing.id, data: {} as never, overrideAccess: false }),
     ).rejects.toMatchObject({ status: 403 })
     await expect(
-      payload.delete({ collection, id: existing.id, overrideAccess: false }),
+      ctx.payload.delete({ collection, id: existing.id, overrideAccess: false }),
     ).rejects.toMatchObject({
       status: 403,
     })
-    expect((await payload.findByID({ collection, id: existing.id })).id).toBe(existing.id)
+    expect((await ctx.payload.findByID({ collection, id: existing.id })).id).toBe(existing.id)
   })
 
   it('cannot change the clinic', async () => {
     await expect(
-      payload.updateGlobal({ slug: 'clinic', data: { name: 'Hacked' }, overrideAccess: false }),
+      ctx.payload.updateGlobal({ slug: 'clinic', data: { name: 'Hacked' }, overrideAccess: false }),
     ).rejects.toMatchObject({ status: 403 })
   })
 })
 
 describe('editors', () => {
   it('write and publish posts', async () => {
-    const post = await payload.create({
-      ...quiet,
+    const post = await ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       data: { title: 'Scritto da una redattrice', slug: '', content, _status: 'published' },
       user: editor,
@@ -119,7 +108,7 @@ describe('editors', () => {
 
   it('cannot create users', async () => {
     await expect(
-      payload.create({
+      ctx.payload.create({
         collection: 'users',
         data: { email: 'new@test.it', password: 'a-long-password', name: 'Nuovo', role: 'editor' },
         user: editor,
@@ -129,7 +118,7 @@ describe('editors', () => {
   })
 
   it('cannot raise their own role or change anyone else’s', async () => {
-    const self = await payload.update({
+    const self = await ctx.payload.update({
       collection: 'users',
       id: editor.id,
       data: { role: 'admin', name: 'Nome aggiornato' },
@@ -138,10 +127,10 @@ describe('editors', () => {
     })
     expect(self.name).toBe('Nome aggiornato')
     expect(self.role).toBe('editor')
-    expect((await payload.findByID({ collection: 'users', id: editor.id })).role).toBe('editor')
+    expect((await ctx.payload.findByID({ collection: 'users', id: editor.id })).role).toBe('editor')
 
     await expect(
-      payload.update({
+      ctx.payload.update({
         collection: 'users',
         id: otherEditor.id,
         data: { role: 'admin' },
@@ -152,7 +141,7 @@ describe('editors', () => {
   })
 
   it('see only their own account', async () => {
-    const { docs } = await payload.find({
+    const { docs } = await ctx.payload.find({
       collection: 'users',
       user: editor,
       overrideAccess: false,
@@ -163,7 +152,7 @@ describe('editors', () => {
 
 describe('admins', () => {
   it('manage users and roles', async () => {
-    const promoted = await payload.update({
+    const promoted = await ctx.payload.update({
       collection: 'users',
       id: otherEditor.id,
       data: { role: 'admin' },
@@ -174,7 +163,7 @@ describe('admins', () => {
   })
 
   it('never receive password hashes or salts', async () => {
-    const found = await payload.findByID({
+    const found = await ctx.payload.findByID({
       collection: 'users',
       id: editor.id,
       user: admin,

@@ -26,13 +26,12 @@ import {
 import { MAIN_ARTICLE_SLUG } from '@/seed/factories/posts'
 import { seed } from '@/seed/seed'
 
-import { startTestPayload, type TestPayload } from './helpers/payload'
+import { QUIET } from './helpers/fixtures'
+import { setupTestPayload } from './helpers/payload'
 
 const PORTRAIT = 'ritratto-segnaposto.png'
 const CATEGORY = 'alluce-valgo'
 
-let ctx: TestPayload
-let payload: Payload
 let restarted: Payload | undefined
 let out: string
 let databaseUri: string
@@ -73,26 +72,26 @@ const repack = async (change: (root: string) => Promise<void>) => {
   return tampered
 }
 
+// Registered before setupTestPayload: Jest runs `afterAll` hooks in that order, and the instance
+// started after the restore must close before the cleanup removes its files.
+afterAll(async () => {
+  if (restarted) await stop(restarted)
+})
+const ctx = setupTestPayload()
+
 beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
   databaseUri = process.env.DATABASE_URI as string
   mediaDir = process.env.MEDIA_DIR as string
   databasePath = sqlitePathFromUri(databaseUri)
   out = path.join(ctx.dir, 'backups')
-  await seed(payload)
-  const { docs } = await payload.find({
+  await seed(ctx.payload)
+  const { docs } = await ctx.payload.find({
     collection: 'posts',
     where: { slug: { equals: MAIN_ARTICLE_SLUG } },
     depth: 0,
   })
   originalTitle = docs[0]?.title as string
 }, 120_000)
-
-afterAll(async () => {
-  if (restarted) await stop(restarted)
-  await ctx?.cleanup()
-})
 
 describe('backup', () => {
   it('packs a verified database copy, the media and a manifest into a timestamped archive', async () => {
@@ -252,28 +251,28 @@ describe('restore', () => {
     }
 
     // Edits after the backup.
-    const post = await payload.find({
+    const post = await ctx.payload.find({
       collection: 'posts',
       where: { slug: { equals: MAIN_ARTICLE_SLUG } },
       depth: 0,
     })
-    await payload.update({
+    await ctx.payload.update({
       collection: 'posts',
       id: post.docs[0]?.id as number,
       data: { title: 'Titolo cambiato dopo il backup' },
-      context: { disableRevalidate: true },
+      ...QUIET,
     })
-    await payload.delete({
+    await ctx.payload.delete({
       collection: 'categories',
       where: { slug: { equals: CATEGORY } },
-      context: { disableRevalidate: true },
+      ...QUIET,
     })
-    await payload.delete({
+    await ctx.payload.delete({
       collection: 'media',
       where: { filename: { equals: PORTRAIT } },
-      context: { disableRevalidate: true },
+      ...QUIET,
     })
-    expect(await find(payload)).toEqual({
+    expect(await find(ctx.payload)).toEqual({
       title: 'Titolo cambiato dopo il backup',
       category: 0,
       media: 0,
@@ -281,7 +280,7 @@ describe('restore', () => {
     expect(existsSync(path.join(mediaDir, PORTRAIT))).toBe(false)
 
     // Stop the "server", then restore.
-    await stop(payload)
+    await stop(ctx.payload)
     const now = new Date()
     const { movedAside } = await restoreBackup({ archive, databaseUri, mediaDir, now })
     const suffix = `.before-restore-${backupTimestamp(now)}`
@@ -296,7 +295,7 @@ describe('restore', () => {
 
     // A new Payload on the restored files sees the original data.
     restarted = await restart()
-    expect(restarted).not.toBe(payload)
+    expect(restarted).not.toBe(ctx.payload)
     expect(await find(restarted)).toEqual({ title: originalTitle, category: 1, media: 1 })
     expect(originalTitle).not.toBe('Titolo cambiato dopo il backup')
   }, 60_000)

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { User } from '@/payload-types'
 import { APPOINTMENT_REQUESTS_SLUG } from '@/lib/booking/constants'
 import { parseBookingForm, type BookingRequestData } from '@/lib/booking/schema'
 import { hashIp, storeBookingRequest } from '@/lib/booking/store'
 
-import { startTestPayload, type TestPayload } from './helpers/payload'
+import { createUser } from './helpers/fixtures'
+import { setupTestPayload } from './helpers/payload'
 
 // Requires the collection to be registered in payload.config.ts, with its migration.
 
-let ctx: TestPayload
-let payload: Payload
+const ctx = setupTestPayload()
 let editor: User
 
 const collection = APPOINTMENT_REQUESTS_SLUG
@@ -43,37 +42,23 @@ const documentData = (submissionId: string, overrides: Record<string, unknown> =
 })
 
 const countBySubmission = async (submissionId: string) =>
-  (await payload.count({ collection, where: { submissionId: { equals: submissionId } } })).totalDocs
+  (await ctx.payload.count({ collection, where: { submissionId: { equals: submissionId } } }))
+    .totalDocs
 
 beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-  editor = await payload.create({
-    collection: 'users',
-    data: {
-      email: 'redazione@test.it',
-      password: 'a-long-test-password',
-      name: 'R',
-      role: 'editor',
-    },
-    overrideAccess: true,
-  })
+  editor = await createUser(ctx.payload, 'redazione@test.it', 'editor', { name: 'R' })
 }, 60_000)
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
 
 describe('booking service', () => {
   it('stores a request once, even when the same submission arrives twice', async () => {
     const data = validRequest('7f1c2d3e-0000-4000-8000-000000000001')
     const ipHash = hashIp('203.0.113.7', 'integration-secret')
 
-    expect(await storeBookingRequest(payload, data, { ipHash })).toEqual({ created: true })
-    expect(await storeBookingRequest(payload, data, { ipHash })).toEqual({ created: false })
+    expect(await storeBookingRequest(ctx.payload, data, { ipHash })).toEqual({ created: true })
+    expect(await storeBookingRequest(ctx.payload, data, { ipHash })).toEqual({ created: false })
     expect(await countBySubmission('7f1c2d3e-0000-4000-8000-000000000001')).toBe(1)
 
-    const { docs } = await payload.find({
+    const { docs } = await ctx.payload.find({
       collection,
       where: { submissionId: { equals: '7f1c2d3e-0000-4000-8000-000000000001' } },
     })
@@ -90,9 +75,9 @@ describe('booking service', () => {
   it('stores exactly one document when two identical submissions race', async () => {
     const data = validRequest('7f1c2d3e-0000-4000-8000-000000000002')
     const results = await Promise.all([
-      storeBookingRequest(payload, data),
-      storeBookingRequest(payload, data),
-      storeBookingRequest(payload, data),
+      storeBookingRequest(ctx.payload, data),
+      storeBookingRequest(ctx.payload, data),
+      storeBookingRequest(ctx.payload, data),
     ])
     expect(results.filter((result) => result.created)).toHaveLength(1)
     expect(await countBySubmission('7f1c2d3e-0000-4000-8000-000000000002')).toBe(1)
@@ -100,9 +85,9 @@ describe('booking service', () => {
 
   it('refuses, at the database level too, a duplicate submission id', async () => {
     const data = validRequest('7f1c2d3e-0000-4000-8000-000000000003')
-    await storeBookingRequest(payload, data)
+    await storeBookingRequest(ctx.payload, data)
     await expect(
-      payload.create({
+      ctx.payload.create({
         collection,
         data: documentData(data.submissionId ?? ''),
         overrideAccess: true,
@@ -112,14 +97,14 @@ describe('booking service', () => {
 
   it('requires a phone number or an e-mail address and the consent on every write', async () => {
     await expect(
-      payload.create({
+      ctx.payload.create({
         collection,
         data: documentData('7f1c2d3e-0000-4000-8000-000000000004', { phone: undefined }),
         overrideAccess: true,
       }),
     ).rejects.toMatchObject({ status: 400 })
     await expect(
-      payload.create({
+      ctx.payload.create({
         collection,
         data: documentData('7f1c2d3e-0000-4000-8000-000000000005', { consent: false }),
         overrideAccess: true,
@@ -132,8 +117,8 @@ describe('access', () => {
   let requestId: number | string
 
   beforeAll(async () => {
-    await storeBookingRequest(payload, validRequest('7f1c2d3e-0000-4000-8000-000000000010'))
-    const { docs } = await payload.find({
+    await storeBookingRequest(ctx.payload, validRequest('7f1c2d3e-0000-4000-8000-000000000010'))
+    const { docs } = await ctx.payload.find({
       collection,
       where: { submissionId: { equals: '7f1c2d3e-0000-4000-8000-000000000010' } },
     })
@@ -141,10 +126,10 @@ describe('access', () => {
   })
 
   it('lets staff read the requests and change their status, and nothing else', async () => {
-    const { docs } = await payload.find({ collection, user: editor, overrideAccess: false })
+    const { docs } = await ctx.payload.find({ collection, user: editor, overrideAccess: false })
     expect(docs.map((doc) => doc.id)).toContain(requestId)
 
-    const found = await payload.findByID({
+    const found = await ctx.payload.findByID({
       collection,
       id: requestId,
       user: editor,
@@ -152,7 +137,7 @@ describe('access', () => {
     })
     expect(found.name).toBe('Maria Rossi')
 
-    const updated = await payload.update({
+    const updated = await ctx.payload.update({
       collection,
       id: requestId,
       data: { status: 'contattato', name: 'Nome cambiato', consent: false },
@@ -163,30 +148,30 @@ describe('access', () => {
   })
 
   it('refuses anonymous reads, in lists and by id', async () => {
-    await expect(payload.find({ collection, overrideAccess: false })).rejects.toMatchObject({
+    await expect(ctx.payload.find({ collection, overrideAccess: false })).rejects.toMatchObject({
       status: 403,
     })
     await expect(
-      payload.findByID({ collection, id: requestId, overrideAccess: false }),
+      ctx.payload.findByID({ collection, id: requestId, overrideAccess: false }),
     ).rejects.toMatchObject({ status: 403 })
   })
 
   it('refuses creation through the API, to visitors and to staff', async () => {
     const data = documentData('7f1c2d3e-0000-4000-8000-000000000011')
-    await expect(payload.create({ collection, data, overrideAccess: false })).rejects.toMatchObject(
-      {
-        status: 403,
-      },
-    )
     await expect(
-      payload.create({ collection, data, user: editor, overrideAccess: false }),
+      ctx.payload.create({ collection, data, overrideAccess: false }),
+    ).rejects.toMatchObject({
+      status: 403,
+    })
+    await expect(
+      ctx.payload.create({ collection, data, user: editor, overrideAccess: false }),
     ).rejects.toMatchObject({ status: 403 })
     expect(await countBySubmission('7f1c2d3e-0000-4000-8000-000000000011')).toBe(0)
   })
 
   it('refuses anonymous updates and deletions', async () => {
     await expect(
-      payload.update({
+      ctx.payload.update({
         collection,
         id: requestId,
         data: { status: 'chiusa' },
@@ -194,12 +179,12 @@ describe('access', () => {
       }),
     ).rejects.toMatchObject({ status: 403 })
     await expect(
-      payload.delete({ collection, id: requestId, overrideAccess: false }),
+      ctx.payload.delete({ collection, id: requestId, overrideAccess: false }),
     ).rejects.toMatchObject({ status: 403 })
   })
 
   it('lets staff delete a request (right to erasure)', async () => {
-    await payload.delete({ collection, id: requestId, user: editor, overrideAccess: false })
+    await ctx.payload.delete({ collection, id: requestId, user: editor, overrideAccess: false })
     expect(await countBySubmission('7f1c2d3e-0000-4000-8000-000000000010')).toBe(0)
   })
 })

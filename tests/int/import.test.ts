@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Payload } from 'payload'
+import { describe, expect, it } from '@jest/globals'
 
 import {
   lexicalHeadings,
@@ -13,10 +12,10 @@ import {
 } from '@/lib/text-import'
 import { formatImportSummary, importFiles } from '@/scripts/import/run-import'
 
-import { startTestPayload, type TestPayload } from './helpers/payload'
+import { QUIET } from './helpers/fixtures'
+import { setupTestPayload } from './helpers/payload'
 
-let ctx: TestPayload
-let payload: Payload
+const ctx = setupTestPayload()
 
 const PLAIN = path.join(
   process.cwd(),
@@ -30,17 +29,8 @@ const NO_TITLE = path.join(process.cwd(), 'tests', 'fixtures', 'import', 'senza-
 
 const tmp = (name: string) => path.join(ctx.dir, name)
 
-beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-}, 60_000)
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
-
 async function postBySlug(slug: string, draft = true) {
-  const { docs } = await payload.find({
+  const { docs } = await ctx.payload.find({
     collection: 'posts',
     where: { slug: { equals: slug } },
     draft,
@@ -52,14 +42,14 @@ async function postBySlug(slug: string, draft = true) {
 
 /** Posts plus their versions: a failed import must leave both untouched. */
 async function footprint() {
-  const posts = await payload.count({ collection: 'posts' })
-  const versions = await payload.findVersions({ collection: 'posts', limit: 1 })
+  const posts = await ctx.payload.count({ collection: 'posts' })
+  const versions = await ctx.payload.findVersions({ collection: 'posts', limit: 1 })
   return { posts: posts.totalDocs, versions: versions.totalDocs }
 }
 
 describe('importFiles', () => {
   it('imports the plain-text article as a draft with its slug and headings', async () => {
-    const { results } = await importFiles(payload, [PLAIN], {})
+    const { results } = await importFiles(ctx.payload, [PLAIN], {})
     expect(results).toEqual([{ file: PLAIN, status: 'created', slug: PLAIN_SLUG }])
 
     const post = await postBySlug(PLAIN_SLUG)
@@ -73,7 +63,7 @@ describe('importFiles', () => {
     expect(expected.length).toBeGreaterThan(0)
     expect(headings).toEqual(expected)
     // A draft is invisible to visitors.
-    const publicView = await payload.find({
+    const publicView = await ctx.payload.find({
       collection: 'posts',
       where: { slug: { equals: PLAIN_SLUG } },
       overrideAccess: false,
@@ -82,7 +72,7 @@ describe('importFiles', () => {
   })
 
   it('imports a Markdown article with lists and links (unsafe links and HTML as text)', async () => {
-    const { results } = await importFiles(payload, [MARKDOWN], {})
+    const { results } = await importFiles(ctx.payload, [MARKDOWN], {})
     expect(results).toEqual([
       { file: MARKDOWN, status: 'created', slug: 'plantare-su-misura-quando-serve' },
     ])
@@ -113,9 +103,9 @@ describe('importFiles', () => {
   it('publishes with --publish', async () => {
     const file = tmp('pubblicato.md')
     await writeFile(file, '# Articolo pubblicato subito\n\nTesto *pubblico*.\n')
-    const { results } = await importFiles(payload, [file], { publish: true })
+    const { results } = await importFiles(ctx.payload, [file], { publish: true })
     expect(results[0]?.status).toBe('created')
-    const visible = await payload.find({
+    const visible = await ctx.payload.find({
       collection: 'posts',
       where: { slug: { equals: 'articolo-pubblicato-subito' } },
       overrideAccess: false,
@@ -127,12 +117,12 @@ describe('importFiles', () => {
   it('refuses an existing slug without --update and changes nothing; replaces with --update', async () => {
     const original = await postBySlug(PLAIN_SLUG)
     if (!original) throw new Error('the plain-text article should exist')
-    await payload.update({
+    await ctx.payload.update({
       collection: 'posts',
       id: original.id,
       data: { excerpt: 'Sommario scritto in redazione.' },
       draft: true,
-      context: { disableRevalidate: true },
+      ...QUIET,
     })
     const before = await postBySlug(PLAIN_SLUG)
     const footprintBefore = await footprint()
@@ -143,7 +133,7 @@ describe('importFiles', () => {
       file,
       '# COS’È L’INTERVENTO MINI-INVASIVO ALLUCE VALGO?\n\nTesto **riscritto**.\n\n- punto\n',
     )
-    const refused = await importFiles(payload, [file], {})
+    const refused = await importFiles(ctx.payload, [file], {})
     expect(refused.results).toEqual([
       {
         file,
@@ -157,7 +147,7 @@ describe('importFiles', () => {
     expect(unchanged?.title).toBe(before?.title)
     expect(await footprint()).toEqual(footprintBefore)
 
-    const replaced = await importFiles(payload, [file], { update: true })
+    const replaced = await importFiles(ctx.payload, [file], { update: true })
     expect(replaced.results).toEqual([{ file, status: 'updated', slug: PLAIN_SLUG }])
     const after = await postBySlug(PLAIN_SLUG)
     expect(after?.id).toBe(original.id)
@@ -168,7 +158,7 @@ describe('importFiles', () => {
       'Testo riscritto.\n\npunto',
     )
 
-    const published = await importFiles(payload, [file], { update: true, publish: true })
+    const published = await importFiles(ctx.payload, [file], { update: true, publish: true })
     expect(published.results[0]?.status).toBe('updated')
     expect((await postBySlug(PLAIN_SLUG, false))?._status).toBe('published')
   })
@@ -185,7 +175,14 @@ describe('importFiles', () => {
     const missing = tmp('non-esiste.md')
 
     const before = await footprint()
-    const { results } = await importFiles(payload, [empty, binary, latin1, NO_TITLE, docx, missing])
+    const { results } = await importFiles(ctx.payload, [
+      empty,
+      binary,
+      latin1,
+      NO_TITLE,
+      docx,
+      missing,
+    ])
     expect(results.map(({ status }) => status)).toEqual(Array(6).fill('failed'))
     const reasons = results.map(({ reason }) => reason)
     expect(reasons[0]).toMatch(/empty/)
@@ -204,7 +201,7 @@ describe('importFiles', () => {
     await writeFile(good, '# Scarpe dopo l’intervento\n\nPer 30/40 giorni.\n')
     const bad = tmp('cattivo.txt')
     await writeFile(bad, '')
-    const { results } = await importFiles(payload, [good, bad])
+    const { results } = await importFiles(ctx.payload, [good, bad])
     expect(results).toEqual([
       { file: good, status: 'created', slug: 'scarpe-dopo-l-intervento' },
       { file: bad, status: 'failed', reason: expect.stringMatching(/empty/) },

@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Payload } from 'payload'
+import { describe, expect, it } from '@jest/globals'
 
-import { articleBlocksToLexical } from '@/lib/text-import'
+import { paragraphBody, QUIET } from './helpers/fixtures'
+import { setupTestPayload } from './helpers/payload'
 
-import { startTestPayload, type TestPayload } from './helpers/payload'
-
-let ctx: TestPayload
-let payload: Payload
-
-const quiet = { context: { disableRevalidate: true } }
-const content = articleBlocksToLexical([{ type: 'paragraph', text: 'Testo.' }])
-
-beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-}, 60_000)
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
+const ctx = setupTestPayload()
+const content = paragraphBody('Testo.')
 
 describe('post slugs', () => {
   it('are generated from the title, accents and apostrophes folded', async () => {
-    const post = await payload.create({
-      ...quiet,
+    const post = await ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       data: {
         title: 'Cos’è l’intervento mini invasivo alluce valgo',
@@ -36,10 +22,10 @@ describe('post slugs', () => {
   })
 
   it('reject a duplicate with a message naming the slug, and store nothing', async () => {
-    const before = await payload.count({ collection: 'posts' })
+    const before = await ctx.payload.count({ collection: 'posts' })
     // Typed differently, but the same slug once normalised.
-    const attempt = payload.create({
-      ...quiet,
+    const attempt = ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       data: {
         title: 'Un altro titolo',
@@ -60,20 +46,20 @@ describe('post slugs', () => {
         ],
       },
     })
-    expect(await payload.count({ collection: 'posts' })).toEqual(before)
+    expect(await ctx.payload.count({ collection: 'posts' })).toEqual(before)
   })
 
   it('normalise what an editor types, falling back to the title when nothing is left', async () => {
     await expect(
-      payload.create({
-        ...quiet,
+      ctx.payload.create({
+        ...QUIET,
         collection: 'posts',
         data: { title: 'Prova', slug: 'Slug Non Valido!', content, _status: 'published' },
       }),
     ).resolves.toMatchObject({ slug: 'slug-non-valido' })
     await expect(
-      payload.create({
-        ...quiet,
+      ctx.payload.create({
+        ...QUIET,
         collection: 'posts',
         data: { title: 'Dolore al tallone', slug: '!!!', content, _status: 'published' },
       }),
@@ -83,24 +69,24 @@ describe('post slugs', () => {
 
 describe('publishedAt', () => {
   it('is set on first publish and kept on later edits', async () => {
-    const draft = await payload.create({
-      ...quiet,
+    const draft = await ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       data: { title: 'Bozza da pubblicare', content, _status: 'draft' },
       draft: true,
     })
     expect(draft.publishedAt).toBeFalsy()
 
-    const published = await payload.update({
-      ...quiet,
+    const published = await ctx.payload.update({
+      ...QUIET,
       collection: 'posts',
       id: draft.id,
       data: { _status: 'published' },
     })
     expect(published.publishedAt).toEqual(expect.any(String))
 
-    const edited = await payload.update({
-      ...quiet,
+    const edited = await ctx.payload.update({
+      ...QUIET,
       collection: 'posts',
       id: draft.id,
       data: { title: 'Titolo modificato', _status: 'published' },
@@ -157,9 +143,9 @@ describe('links in the article body', () => {
     'vbscript:msgbox(1)',
     '//evil.example',
   ])('refuses %s when the post is saved', async (url) => {
-    const error = await payload
+    const error = await ctx.payload
       .create({
-        ...quiet,
+        ...QUIET,
         collection: 'posts',
         data: {
           title: `Link ostile ${url}`,
@@ -183,8 +169,8 @@ describe('links in the article body', () => {
     'mailto:info@clinica.it',
     'tel:+390212345678',
   ])('accepts %s', async (url) => {
-    const post = await payload.create({
-      ...quiet,
+    const post = await ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       data: { title: `Link sicuro ${url}`, slug: '', content: withLink(url), _status: 'published' },
     })

@@ -1,37 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Payload } from 'payload'
+import { describe, expect, it } from '@jest/globals'
 
-import { articleBlocksToLexical } from '@/lib/text-import'
+import { paragraphBody, QUIET } from './helpers/fixtures'
+import { setupTestPayload } from './helpers/payload'
 
-import { startTestPayload, type TestPayload } from './helpers/payload'
-
-let ctx: TestPayload
-let payload: Payload
-const quiet = { context: { disableRevalidate: true } }
-const content = articleBlocksToLexical([{ type: 'paragraph', text: 'Testo.' }])
+const ctx = setupTestPayload()
+const content = paragraphBody('Testo.')
 
 const redirectFrom = async (from: string) =>
-  (await payload.find({ collection: 'redirects', where: { from: { equals: from } }, depth: 1 }))
+  (await ctx.payload.find({ collection: 'redirects', where: { from: { equals: from } }, depth: 1 }))
     .docs[0]
-
-beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-}, 60_000)
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
 
 describe('automatic redirects', () => {
   it('renaming a published post redirects its old URL to the post, with no chains', async () => {
-    const post = await payload.create({
-      ...quiet,
+    const post = await ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       data: { title: 'Alluce rigido', slug: '', content, _status: 'published' },
     })
-    await payload.update({
-      ...quiet,
+    await ctx.payload.update({
+      ...QUIET,
       collection: 'posts',
       id: post.id,
       data: { slug: 'alluce-rigido-cause' },
@@ -41,8 +28,8 @@ describe('automatic redirects', () => {
     expect(first?.to?.type).toBe('reference')
     expect((first?.to?.reference?.value as { id: number }).id).toBe(post.id)
 
-    await payload.update({
-      ...quiet,
+    await ctx.payload.update({
+      ...QUIET,
       collection: 'posts',
       id: post.id,
       data: { slug: 'alluce-rigido-cura' },
@@ -55,14 +42,14 @@ describe('automatic redirects', () => {
   })
 
   it('does not redirect when a draft changes slug, and a post taking a path back removes its redirect', async () => {
-    const draft = await payload.create({
-      ...quiet,
+    const draft = await ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       draft: true,
       data: { title: 'Bozza rinominata', slug: '', content, _status: 'draft' },
     })
-    await payload.update({
-      ...quiet,
+    await ctx.payload.update({
+      ...QUIET,
       collection: 'posts',
       id: draft.id,
       draft: true,
@@ -70,8 +57,8 @@ describe('automatic redirects', () => {
     })
     expect(await redirectFrom('/blog/bozza-rinominata')).toBeUndefined()
 
-    const reused = await payload.create({
-      ...quiet,
+    const reused = await ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       data: { title: 'Alluce rigido', slug: 'alluce-rigido', content, _status: 'published' },
     })
@@ -82,7 +69,7 @@ describe('automatic redirects', () => {
 
 describe('the redirect manager', () => {
   const custom = (from: string, url: string) =>
-    payload.create({
+    ctx.payload.create({
       collection: 'redirects',
       data: { from, to: { type: 'custom', url }, type: '301' },
     })
@@ -98,7 +85,7 @@ describe('the redirect manager', () => {
   })
 
   it('refuses loops and unsafe targets with a clear message, storing nothing', async () => {
-    const before = await payload.count({ collection: 'redirects' })
+    const before = await ctx.payload.count({ collection: 'redirects' })
     await expect(custom('/blog/c', '/blog/a')).rejects.toMatchObject({
       status: 400,
       data: { errors: [{ path: 'from', message: expect.stringContaining('creerebbe un ciclo') }] },
@@ -109,17 +96,17 @@ describe('the redirect manager', () => {
         errors: [{ path: 'to.url', message: expect.stringContaining('Indirizzo non valido') }],
       },
     })
-    expect(await payload.count({ collection: 'redirects' })).toEqual(before)
+    expect(await ctx.payload.count({ collection: 'redirects' })).toEqual(before)
   })
 
   it('is readable by anyone but writable only by staff', async () => {
     await expect(
-      payload.find({ collection: 'redirects', overrideAccess: false }),
+      ctx.payload.find({ collection: 'redirects', overrideAccess: false }),
     ).resolves.toMatchObject({
       totalDocs: expect.any(Number),
     })
     await expect(
-      payload.create({
+      ctx.payload.create({
         collection: 'redirects',
         overrideAccess: false,
         data: { from: '/y', to: { type: 'custom', url: '/' }, type: '301' },

@@ -1,35 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Payload } from 'payload'
+import { describe, expect, it } from '@jest/globals'
 
-import { articleBlocksToLexical } from '@/lib/text-import'
+import { paragraphBody, QUIET } from './helpers/fixtures'
+import { setupTestPayload } from './helpers/payload'
 
-import { startTestPayload, type TestPayload } from './helpers/payload'
-
-let ctx: TestPayload
-let payload: Payload
-const quiet = { context: { disableRevalidate: true } }
-const content = articleBlocksToLexical([{ type: 'paragraph', text: 'Testo.' }])
-
-beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-}, 60_000)
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
+const ctx = setupTestPayload()
+const content = paragraphBody('Testo.')
 
 describe('related posts on the real database', () => {
   it('exclude drafts and the article itself; hand-picked first, then shared category newest first', async () => {
-    const category = await payload.create({
-      ...quiet,
+    const category = await ctx.payload.create({
+      ...QUIET,
       collection: 'categories',
       // Not medical: these test posts have no reviewer (the publishing rule has its own tests).
       data: { title: 'Alluce valgo', slug: '', medical: false },
     })
     const publish = (title: string, publishedAt: string, extra: Record<string, unknown> = {}) =>
-      payload.create({
-        ...quiet,
+      ctx.payload.create({
+        ...QUIET,
         collection: 'posts',
         data: {
           title,
@@ -44,8 +31,8 @@ describe('related posts on the real database', () => {
     const older = await publish('Più vecchio', '2026-01-01T10:00:00Z')
     const newer = await publish('Più recente', '2026-03-01T10:00:00Z')
     const picked = await publish('Scelto a mano', '2025-06-01T10:00:00Z', { categories: [] })
-    const draft = await payload.create({
-      ...quiet,
+    const draft = await ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       draft: true,
       data: {
@@ -61,7 +48,7 @@ describe('related posts on the real database', () => {
     })
     // The article also links to itself through its category: it must not appear either.
     const { getRelatedPosts } = await import('@/lib/queries/posts')
-    const full = await payload.findByID({ collection: 'posts', id: article.id, depth: 0 })
+    const full = await ctx.payload.findByID({ collection: 'posts', id: article.id, depth: 0 })
     const related = await getRelatedPosts(full)
     expect(related.map((post) => post.title)).toEqual([
       'Scelto a mano',

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
-import { articleBlocksToLexical } from '@/lib/text-import'
-
-import {
-  ROLES,
-  startRestPayload,
-  type Rest,
-  type RestPayload,
-  type RestTeam,
-  type Role,
-} from './helpers/rest'
+import { paragraphBody, QUIET } from './helpers/fixtures'
+import { ROLES, setupRestPayload, type Role } from './helpers/rest'
 
 /*
  * The roles × collections × operations access matrix over REST: the same route handlers as
@@ -112,27 +103,17 @@ const EXPECTED: Record<Target, CollectionRows> & { clinic: { read: Row; update: 
   },
 }
 
-let ctx: RestPayload
-let payload: Payload
-let rest: Rest
-let team: RestTeam
+const ctx = setupRestPayload()
 let png: Buffer
-const quiet = { context: { disableRevalidate: true } }
-const content = articleBlocksToLexical([{ type: 'paragraph', text: 'Testo.' }])
+const content = paragraphBody('Testo.')
 let counter = 0
 const unique = (label: string) => `${label}-${++counter}`
 
 beforeAll(async () => {
-  ctx = await startRestPayload()
-  ;({ payload, rest, team } = ctx)
   png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
     .png()
     .toBuffer()
 }, 60_000)
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
 
 type Body = Record<string, unknown>
 
@@ -190,12 +171,12 @@ const createBody = (target: Target): Body | FormData => {
  */
 const seed = async (target: Target): Promise<number> =>
   (
-    await payload.create({
-      ...quiet,
+    await ctx.payload.create({
+      ...QUIET,
       collection: target,
       data: bodies[target]() as never,
       draft: SPECS[target].drafts,
-      user: target === 'posts' ? team.users.author : undefined,
+      user: target === 'posts' ? ctx.team.users.author : undefined,
       file:
         target === 'media'
           ? { data: png, mimetype: 'image/png', name: 'prova.png', size: png.length }
@@ -205,7 +186,7 @@ const seed = async (target: Target): Promise<number> =>
 
 /** The document as stored: its latest draft for versioned collections, unless `draft` is false. */
 const stored = (target: Target, id: number, draft = SPECS[target].drafts) =>
-  payload.findByID({
+  ctx.payload.findByID({
     collection: target,
     id,
     depth: 0,
@@ -216,27 +197,27 @@ const stored = (target: Target, id: number, draft = SPECS[target].drafts) =>
 /** Sends the request for one cell of the matrix and reports what actually happened. */
 async function observe(target: Target, operation: Operation, role: Role): Promise<string | number> {
   const spec = SPECS[target]
-  const token = team.tokens[role]
+  const token = ctx.team.tokens[role]
   const id = operation === 'create' ? 0 : await seed(target)
   switch (operation) {
     case 'list': {
-      const { status, body } = await rest('GET', `/${target}?depth=0&where[id][equals]=${id}`, {
+      const { status, body } = await ctx.rest('GET', `/${target}?depth=0&where[id][equals]=${id}`, {
         token,
       })
       if (status !== 200) return status
       return (body.docs as { id: number }[]).some((doc) => doc.id === id) ? 200 : 'hidden'
     }
     case 'read':
-      return (await rest('GET', `/${target}/${id}?depth=0`, { token })).status
+      return (await ctx.rest('GET', `/${target}/${id}?depth=0`, { token })).status
     case 'create': {
-      const before = (await payload.count({ collection: target })).totalDocs
+      const before = (await ctx.payload.count({ collection: target })).totalDocs
       const body = createBody(target)
-      const { status } = await rest(
+      const { status } = await ctx.rest(
         'POST',
         `/${target}`,
         body instanceof FormData ? { token, form: body } : { token, json: body },
       )
-      const after = (await payload.count({ collection: target })).totalDocs
+      const after = (await ctx.payload.count({ collection: target })).totalDocs
       if (status === 201) return after === before + 1 ? 201 : '201 without a new document'
       return after === before ? status : `${status} with a new document`
     }
@@ -244,7 +225,7 @@ async function observe(target: Target, operation: Operation, role: Role): Promis
       const { field } = spec
       const value = spec.value?.() ?? unique('Nuovo valore')
       const query = spec.drafts ? '?draft=true' : ''
-      const { status } = await rest('PATCH', `/${target}/${id}${query}`, {
+      const { status } = await ctx.rest('PATCH', `/${target}/${id}${query}`, {
         token,
         json: { [field]: value },
       })
@@ -253,13 +234,13 @@ async function observe(target: Target, operation: Operation, role: Role): Promis
       return changed ? `${status} but changed` : status
     }
     case 'delete': {
-      const { status } = await rest('DELETE', `/${target}/${id}`, { token })
+      const { status } = await ctx.rest('DELETE', `/${target}/${id}`, { token })
       const gone = (await stored(target, id)) === null
       if (status === 200) return gone ? 200 : '200 but still there'
       return gone ? `${status} but deleted` : status
     }
     case 'publish': {
-      const { status } = await rest('PATCH', `/${target}/${id}`, {
+      const { status } = await ctx.rest('PATCH', `/${target}/${id}`, {
         token,
         json: { _status: 'published' },
       })
@@ -271,11 +252,11 @@ async function observe(target: Target, operation: Operation, role: Role): Promis
 }
 
 async function observeClinic(operation: 'read' | 'update', role: Role): Promise<string | number> {
-  const token = team.tokens[role]
-  if (operation === 'read') return (await rest('GET', '/globals/clinic', { token })).status
+  const token = ctx.team.tokens[role]
+  if (operation === 'read') return (await ctx.rest('GET', '/globals/clinic', { token })).status
   const name = unique('Clinica')
-  const { status } = await rest('POST', '/globals/clinic', { token, json: { name } })
-  const changed = (await payload.findGlobal({ slug: 'clinic' })).name === name
+  const { status } = await ctx.rest('POST', '/globals/clinic', { token, json: { name } })
+  const changed = (await ctx.payload.findGlobal({ slug: 'clinic' })).name === name
   if (status === 200) return changed ? 200 : 'ignored'
   return changed ? `${status} but changed` : status
 }

@@ -1,66 +1,44 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { User } from '@/payload-types'
-import { articleBlocksToLexical } from '@/lib/text-import'
 
-import {
-  deepKeys,
-  ROLES,
-  startRestPayload,
-  TEST_PASSWORD,
-  type Rest,
-  type RestPayload,
-  type RestTeam,
-} from './helpers/rest'
+import { createUser, paragraphBody, QUIET, TEST_PASSWORD } from './helpers/fixtures'
+import { deepKeys, ROLES, setupRestPayload, type Rest } from './helpers/rest'
 
 /*
  * User accounts over REST, beyond the access matrix of rest-access.test.ts: what user documents
  * reveal, who changes roles, the auth endpoints and the session cookie.
  */
 
-let ctx: RestPayload
-let payload: Payload
-let rest: Rest
-let team: RestTeam
+const ctx = setupRestPayload()
 let otherDoctorId: number
-const richText = articleBlocksToLexical([{ type: 'paragraph', text: 'Testo.' }])
+const richText = paragraphBody('Testo.')
 
 beforeAll(async () => {
-  ctx = await startRestPayload()
-  ;({ payload, rest, team } = ctx)
   otherDoctorId = (
-    await payload.create({
+    await ctx.payload.create({
       collection: 'authors',
       data: { name: 'Luca Bianchi', slug: '' },
-      context: { disableRevalidate: true },
+      ...QUIET,
     })
   ).id
 }, 60_000)
 
-afterAll(async () => {
-  await ctx?.cleanup()
-})
-
-const newAccount = (email: string) =>
-  payload.create({
-    collection: 'users',
-    data: { email, password: TEST_PASSWORD, name: email, role: 'author' },
-  })
+const newAccount = (email: string) => createUser(ctx.payload, email, 'author')
 /** Payload logs every refused login as an error; the refusals here are on purpose. */
 const muted = async <T>(run: () => Promise<T>): Promise<T> => {
-  const level = payload.logger.level
-  payload.logger.level = 'fatal'
+  const level = ctx.payload.logger.level
+  ctx.payload.logger.level = 'fatal'
   try {
     return await run()
   } finally {
-    payload.logger.level = level
+    ctx.payload.logger.level = level
   }
 }
 const failLogins = (email: string, times: number) =>
   muted(async () => {
     for (let attempt = 0; attempt < times; attempt++) {
-      await rest('POST', '/users/login', { json: { email, password: 'not-the-password' } })
+      await ctx.rest('POST', '/users/login', { json: { email, password: 'not-the-password' } })
     }
   })
 
@@ -80,21 +58,22 @@ describe('user accounts over REST', () => {
     withResetToken = await newAccount('reset@test.it')
     locked = await newAccount('bloccato@test.it')
     // A post whose `createdBy` populates to the author's account in the admin's responses.
-    await payload.create({
+    await ctx.payload.create({
       collection: 'posts',
-      user: team.users.author,
+      user: ctx.team.users.author,
       draft: true,
       data: { title: 'Articolo', slug: '', content: richText, _status: 'draft' },
-      context: { disableRevalidate: true },
+      ...QUIET,
     })
     await failLogins(withResetToken.email, 1)
     expect(
-      (await rest('POST', '/users/forgot-password', { json: { email: 'reset@test.it' } })).status,
+      (await ctx.rest('POST', '/users/forgot-password', { json: { email: 'reset@test.it' } }))
+        .status,
     ).toBe(200)
     await failLogins(locked.email, 5)
     // The secrets exist in the database, so their absence below is the API hiding them.
     const stored = async (id: number) =>
-      (await payload.findByID({ collection: 'users', id, showHiddenFields: true })) as User &
+      (await ctx.payload.findByID({ collection: 'users', id, showHiddenFields: true })) as User &
         Record<string, unknown>
     expect(await stored(withResetToken.id)).toMatchObject({
       resetPasswordToken: expect.any(String),
@@ -104,8 +83,8 @@ describe('user accounts over REST', () => {
   })
 
   it.each(ROLES)('never expose hashes, reset tokens or lock fields to %s', async (role) => {
-    const token = team.tokens[role]
-    const body = async (...request: Parameters<Rest>) => (await rest(...request)).body
+    const token = ctx.team.tokens[role]
+    const body = async (...request: Parameters<Rest>) => (await ctx.rest(...request)).body
     const list = await body('GET', '/users?depth=1&limit=100', { token })
     const posts = await body('GET', '/posts?depth=2&draft=true&limit=100', { token })
     const responses: unknown[] = [
@@ -116,9 +95,9 @@ describe('user accounts over REST', () => {
       await body('GET', `/users/${locked.id}`, { token }),
     ]
     if (role !== 'anonymous') {
-      const self = team.users[role]
+      const self = ctx.team.users[role]
       responses.push(
-        team.logins[role],
+        ctx.team.logins[role],
         await body('GET', `/users/${self.id}`, { token }),
         await body('PATCH', `/users/${self.id}`, { token, json: { name: self.name } }),
         await body('POST', '/users/refresh-token', { token }),
@@ -136,20 +115,20 @@ describe('user accounts over REST', () => {
   it.each(['editor', 'author', 'reviewer'] as const)(
     'role %s: raising their own role or relinking their profile is ignored',
     async (role) => {
-      const self = team.users[role]
-      const { status } = await rest('PATCH', `/users/${self.id}`, {
-        token: team.tokens[role],
+      const self = ctx.team.users[role]
+      const { status } = await ctx.rest('PATCH', `/users/${self.id}`, {
+        token: ctx.team.tokens[role],
         json: { role: 'admin', profile: otherDoctorId },
       })
       expect(status).toBe(200)
-      const stored = await payload.findByID({ collection: 'users', id: self.id, depth: 0 })
+      const stored = await ctx.payload.findByID({ collection: 'users', id: self.id, depth: 0 })
       expect({ role: stored.role, profile: stored.profile ?? null }).toEqual({
         role,
-        profile: role === 'reviewer' ? team.doctorId : null,
+        profile: role === 'reviewer' ? ctx.team.doctorId : null,
       })
       // And the same session still cannot do what an admin does.
-      const create = await rest('POST', '/users', {
-        token: team.tokens[role],
+      const create = await ctx.rest('POST', '/users', {
+        token: ctx.team.tokens[role],
         json: { email: `${role}-nuovo@test.it`, password: TEST_PASSWORD, name: 'X', role: 'admin' },
       })
       expect(create.status).toBe(403)
@@ -158,41 +137,43 @@ describe('user accounts over REST', () => {
 
   it('an admin changes another account’s role', async () => {
     const account = await newAccount('promosso@test.it')
-    const { status } = await rest('PATCH', `/users/${account.id}`, {
-      token: team.tokens.admin,
+    const { status } = await ctx.rest('PATCH', `/users/${account.id}`, {
+      token: ctx.team.tokens.admin,
       json: { role: 'editor' },
     })
     expect(status).toBe(200)
-    expect((await payload.findByID({ collection: 'users', id: account.id })).role).toBe('editor')
+    expect((await ctx.payload.findByID({ collection: 'users', id: account.id })).role).toBe(
+      'editor',
+    )
   })
 
   it('the first-user registration is closed once accounts exist', async () => {
-    const before = (await payload.count({ collection: 'users' })).totalDocs
-    const { status } = await rest('POST', '/users/first-register', {
+    const before = (await ctx.payload.count({ collection: 'users' })).totalDocs
+    const { status } = await ctx.rest('POST', '/users/first-register', {
       json: { email: 'intruso@test.it', password: TEST_PASSWORD, name: 'Intruso' },
     })
     expect(status).toBe(403)
-    expect((await payload.count({ collection: 'users' })).totalDocs).toBe(before)
+    expect((await ctx.payload.count({ collection: 'users' })).totalDocs).toBe(before)
   })
 })
 
 describe('the session cookie', () => {
   it('is honoured from the site’s own origin and ignored cross-site (CSRF)', async () => {
     const withCookie = (headers: Record<string, string>) => ({
-      headers: { Cookie: team.cookies.editor, ...headers },
+      headers: { Cookie: ctx.team.cookies.editor, ...headers },
     })
     const me = async (headers: Record<string, string>) =>
-      ((await rest('GET', '/users/me', withCookie(headers))).body.user as User | null)?.email ??
+      ((await ctx.rest('GET', '/users/me', withCookie(headers))).body.user as User | null)?.email ??
       null
     const createCategory = async (headers: Record<string, string>) =>
       (
-        await rest('POST', '/categories', {
+        await ctx.rest('POST', '/categories', {
           ...withCookie(headers),
           json: { title: `Categoria ${Object.values(headers).join(' ')}`, slug: '' },
         })
       ).status
 
-    const site = payload.config.serverURL
+    const site = ctx.payload.config.serverURL
     expect(await me({ Origin: site })).toBe('editor@test.it')
     expect(await me({ 'Sec-Fetch-Site': 'same-origin' })).toBe('editor@test.it')
     expect(await me({ Origin: 'https://evil.example' })).toBeNull()
@@ -211,12 +192,14 @@ describe('account lockout', () => {
     await failLogins(account.email, 5)
     const login = () =>
       muted(() =>
-        rest('POST', '/users/login', { json: { email: account.email, password: TEST_PASSWORD } }),
+        ctx.rest('POST', '/users/login', {
+          json: { email: account.email, password: TEST_PASSWORD },
+        }),
       )
     expect((await login()).status).toBe(401)
 
-    const unlock = await rest('POST', '/users/unlock', {
-      token: team.tokens.author,
+    const unlock = await ctx.rest('POST', '/users/unlock', {
+      token: ctx.team.tokens.author,
       json: { email: account.email },
     })
     expect({ unlock: unlock.status, login: (await login()).status }).toEqual({

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 
 import { expiredReviewWhere, reviewStatus } from '@/lib/editorial'
-import { articleBlocksToLexical } from '@/lib/text-import'
 
-import { startTestPayload, type TestPayload } from './helpers/payload'
+import { paragraphBody, QUIET } from './helpers/fixtures'
+import { setupTestPayload } from './helpers/payload'
 
-let ctx: TestPayload
-let payload: Payload
-
-const quiet = { context: { disableRevalidate: true } }
-const content = articleBlocksToLexical([{ type: 'paragraph', text: 'Testo.' }])
+const ctx = setupTestPayload()
+const content = paragraphBody('Testo.')
 
 // Noon in Rome on 15 March 2026: reviews from 2025-03-14T23:00:00.000Z (midnight in Rome) are valid.
 const now = new Date('2026-03-15T11:00:00Z')
@@ -25,24 +21,18 @@ const reviewDates: Record<string, string | null> = {
 }
 
 beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
   for (const [slug, lastReviewedAt] of Object.entries(reviewDates)) {
-    await payload.create({
-      ...quiet,
+    await ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       data: { title: `Revisione ${slug}`, slug, content, lastReviewedAt, _status: 'published' },
     })
   }
 }, 60_000)
 
-afterAll(async () => {
-  await ctx?.cleanup()
-})
-
 describe('the expired-review filter of the posts list', () => {
   it('finds in the database exactly the posts reviewStatus calls expired', async () => {
-    const { docs } = await payload.find({
+    const { docs } = await ctx.payload.find({
       collection: 'posts',
       where: expiredReviewWhere(now),
       sort: 'slug',
@@ -59,8 +49,8 @@ describe('the expired-review filter of the posts list', () => {
 
 describe('the focus keyphrase', () => {
   it('is stored at meta.focusKeyphrase, in the post and in its draft versions', async () => {
-    const post = await payload.create({
-      ...quiet,
+    const post = await ctx.payload.create({
+      ...QUIET,
       collection: 'posts',
       data: {
         title: 'Alluce valgo',
@@ -72,15 +62,15 @@ describe('the focus keyphrase', () => {
     })
     expect(post.meta?.focusKeyphrase).toBe('alluce valgo')
 
-    await payload.update({
-      ...quiet,
+    await ctx.payload.update({
+      ...QUIET,
       collection: 'posts',
       id: post.id,
       data: { meta: { focusKeyphrase: 'intervento alluce valgo' } },
       draft: true,
     })
-    const draft = await payload.findByID({ collection: 'posts', id: post.id, draft: true })
-    const published = await payload.findByID({ collection: 'posts', id: post.id })
+    const draft = await ctx.payload.findByID({ collection: 'posts', id: post.id, draft: true })
+    const published = await ctx.payload.findByID({ collection: 'posts', id: post.id })
     expect(draft.meta?.focusKeyphrase).toBe('intervento alluce valgo')
     expect(published.meta?.focusKeyphrase).toBe('alluce valgo')
   })

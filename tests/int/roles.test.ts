@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { CollectionSlug, Payload } from 'payload'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import type { CollectionSlug } from 'payload'
 import sharp from 'sharp'
 
+import { PUBLISH_REFUSED } from '@/collections/Posts/hooks/editorialRules'
 import type { Post, User } from '@/payload-types'
-import { articleBlocksToLexical } from '@/lib/text-import'
 
-import { startTestPayload, type TestPayload } from './helpers/payload'
+import { createUser, paragraphBody, QUIET, TEST_PASSWORD } from './helpers/fixtures'
+import { setupTestPayload } from './helpers/payload'
 
-let ctx: TestPayload
-let payload: Payload
-const quiet = { context: { disableRevalidate: true } }
-const content = articleBlocksToLexical([{ type: 'paragraph', text: 'Testo.' }])
+const ctx = setupTestPayload()
+const content = paragraphBody('Testo.')
 const users: Record<
   'admin' | 'editor' | 'author' | 'otherAuthor' | 'reviewer' | 'unlinkedReviewer',
   User
@@ -29,20 +28,15 @@ const outcome = (promise: Promise<unknown>) =>
   )
 
 beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
   doctorId = (
-    await payload.create({
-      ...quiet,
+    await ctx.payload.create({
+      ...QUIET,
       collection: 'authors',
       data: { name: 'Anna Neri', slug: '', honorific: 'Dott.ssa' },
     })
   ).id
   const make = async (key: keyof typeof users, role: User['role'], profile?: number) => {
-    users[key] = await payload.create({
-      collection: 'users',
-      data: { email: `${key}@test.it`, password: 'a-long-test-password', name: key, role, profile },
-    })
+    users[key] = await createUser(ctx.payload, `${key}@test.it`, role, { name: key, profile })
   }
   await make('admin', 'admin')
   await make('editor', 'editor')
@@ -51,28 +45,24 @@ beforeAll(async () => {
   await make('reviewer', 'reviewer', doctorId)
   await make('unlinkedReviewer', 'reviewer')
   medicalCategory = (
-    await payload.create({
-      ...quiet,
+    await ctx.payload.create({
+      ...QUIET,
       collection: 'categories',
       data: { title: 'Alluce valgo', slug: '' },
     })
   ).id
   plainCategory = (
-    await payload.create({
-      ...quiet,
+    await ctx.payload.create({
+      ...QUIET,
       collection: 'categories',
       data: { title: 'Notizie della clinica', slug: '', medical: false },
     })
   ).id
 }, 60_000)
 
-afterAll(async () => {
-  await ctx?.cleanup()
-})
-
 const draftBy = (who: Who, title: string) =>
-  payload.create({
-    ...quiet,
+  ctx.payload.create({
+    ...QUIET,
     ...as(who),
     overrideAccess: false,
     collection: 'posts',
@@ -145,7 +135,7 @@ describe('access matrix (Local API, overrideAccess: false)', () => {
       case 'users':
         return {
           email: `${unique}@test.it`,
-          password: 'a-long-test-password',
+          password: TEST_PASSWORD,
           name: unique,
           role: 'editor',
         }
@@ -172,8 +162,8 @@ describe('access matrix (Local API, overrideAccess: false)', () => {
       const actual: Record<string, string> = {}
       for (const who of Object.keys(expected) as Who[]) {
         actual[who] = await outcome(
-          payload.create({
-            ...quiet,
+          ctx.payload.create({
+            ...QUIET,
             ...as(who),
             overrideAccess: false,
             collection: collection as CollectionSlug,
@@ -190,7 +180,7 @@ describe('access matrix (Local API, overrideAccess: false)', () => {
     const actual: Record<string, string> = {}
     for (const who of ['anonymous', 'author', 'reviewer', 'editor', 'admin'] as Who[]) {
       actual[who] = await outcome(
-        payload.find({ ...as(who), overrideAccess: false, collection: 'appointment-requests' }),
+        ctx.payload.find({ ...as(who), overrideAccess: false, collection: 'appointment-requests' }),
       )
     }
     expect(actual).toEqual({
@@ -206,8 +196,8 @@ describe('access matrix (Local API, overrideAccess: false)', () => {
     const actual: Record<string, string> = {}
     for (const who of ['anonymous', 'author', 'reviewer', 'editor', 'admin'] as Who[]) {
       actual[who] = await outcome(
-        payload.updateGlobal({
-          ...quiet,
+        ctx.payload.updateGlobal({
+          ...QUIET,
           ...as(who),
           overrideAccess: false,
           slug: 'clinic',
@@ -228,8 +218,8 @@ describe('access matrix (Local API, overrideAccess: false)', () => {
     const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#888' } })
       .png()
       .toBuffer()
-    const media = await payload.create({
-      ...quiet,
+    const media = await ctx.payload.create({
+      ...QUIET,
       user: users.author,
       overrideAccess: false,
       collection: 'media',
@@ -238,8 +228,8 @@ describe('access matrix (Local API, overrideAccess: false)', () => {
     })
     expect(
       await outcome(
-        payload.update({
-          ...quiet,
+        ctx.payload.update({
+          ...QUIET,
           user: users.author,
           overrideAccess: false,
           collection: 'media',
@@ -250,8 +240,8 @@ describe('access matrix (Local API, overrideAccess: false)', () => {
     ).toBe('denied')
     expect(
       await outcome(
-        payload.delete({
-          ...quiet,
+        ctx.payload.delete({
+          ...QUIET,
           user: users.author,
           overrideAccess: false,
           collection: 'media',
@@ -261,8 +251,8 @@ describe('access matrix (Local API, overrideAccess: false)', () => {
     ).toBe('denied')
     expect(
       await outcome(
-        payload.delete({
-          ...quiet,
+        ctx.payload.delete({
+          ...QUIET,
           user: users.editor,
           overrideAccess: false,
           collection: 'media',
@@ -279,8 +269,8 @@ describe('authors', () => {
     const others = await draftBy('otherAuthor', 'Bozza di un altro')
     const update = (id: number, title: string) =>
       outcome(
-        payload.update({
-          ...quiet,
+        ctx.payload.update({
+          ...QUIET,
           user: users.author,
           overrideAccess: false,
           collection: 'posts',
@@ -292,12 +282,12 @@ describe('authors', () => {
     expect(await update(own.id, 'Titolo corretto')).toBe('allowed')
     expect(await update(others.id, 'Modifica non autorizzata')).toBe('denied')
     expect(
-      (await payload.findByID({ collection: 'posts', id: others.id, draft: true })).title,
+      (await ctx.payload.findByID({ collection: 'posts', id: others.id, draft: true })).title,
     ).toBe('Bozza di un altro')
     expect(
       await outcome(
-        payload.delete({
-          ...quiet,
+        ctx.payload.delete({
+          ...QUIET,
           user: users.author,
           overrideAccess: false,
           collection: 'posts',
@@ -305,29 +295,34 @@ describe('authors', () => {
         }),
       ),
     ).toBe('denied')
-    expect((await payload.findByID({ collection: 'posts', id: own.id })).createdBy).toMatchObject({
+    expect(
+      (await ctx.payload.findByID({ collection: 'posts', id: own.id })).createdBy,
+    ).toMatchObject({
       id: users.author.id,
     })
   })
 
-  it('cannot publish, with a clear message; an editor can', async () => {
+  it('cannot publish, even from code that skips access control; an editor can', async () => {
     const own = await draftBy('author', 'Da pubblicare')
-    await expect(
-      payload.update({
-        ...quiet,
+    const publishAsAuthor = (overrideAccess: boolean) =>
+      ctx.payload.update({
+        ...QUIET,
         user: users.author,
-        overrideAccess: false,
+        overrideAccess,
         collection: 'posts',
         id: own.id,
         data: { _status: 'published' },
-      }),
-    ).rejects.toMatchObject({
+      })
+    // Access control refuses (and so the admin shows authors no publish button) …
+    await expect(publishAsAuthor(false)).rejects.toMatchObject({ status: 403 })
+    // … and the onlyEditorsPublish hook still refuses, with the reason, when access is skipped.
+    await expect(publishAsAuthor(true)).rejects.toMatchObject({
       status: 403,
-      message:
-        'Solo i redattori e gli amministratori possono pubblicare. Salva l’articolo come bozza.',
+      message: PUBLISH_REFUSED,
     })
-    const published = await payload.update({
-      ...quiet,
+    expect((await ctx.payload.findByID({ collection: 'posts', id: own.id }))._status).toBe('draft')
+    const published = await ctx.payload.update({
+      ...QUIET,
       user: users.editor,
       overrideAccess: false,
       collection: 'posts',
@@ -341,8 +336,8 @@ describe('authors', () => {
 describe('reviewers', () => {
   it('sign the medical review with their profile and today’s date, and change nothing else', async () => {
     const post = await draftBy('author', 'Da revisionare')
-    const reviewed = (await payload.update({
-      ...quiet,
+    const reviewed = (await ctx.payload.update({
+      ...QUIET,
       user: users.reviewer,
       overrideAccess: false,
       collection: 'posts',
@@ -357,8 +352,8 @@ describe('reviewers', () => {
 
   it('cannot set someone else as reviewer, cannot publish, and need a linked profile', async () => {
     const post = await draftBy('author', 'Altra bozza')
-    const attempt = await payload.update({
-      ...quiet,
+    const attempt = await ctx.payload.update({
+      ...QUIET,
       user: users.reviewer,
       overrideAccess: false,
       collection: 'posts',
@@ -368,8 +363,8 @@ describe('reviewers', () => {
     })
     expect(attempt.reviewedBy).toBeFalsy()
     await expect(
-      payload.update({
-        ...quiet,
+      ctx.payload.update({
+        ...QUIET,
         user: users.reviewer,
         overrideAccess: false,
         collection: 'posts',
@@ -378,8 +373,8 @@ describe('reviewers', () => {
       }),
     ).rejects.toMatchObject({ status: 403 })
     await expect(
-      payload.update({
-        ...quiet,
+      ctx.payload.update({
+        ...QUIET,
         user: users.unlinkedReviewer,
         overrideAccess: false,
         collection: 'posts',
@@ -393,8 +388,8 @@ describe('reviewers', () => {
 
 describe('publishing in a medical category', () => {
   const publish = (data: Partial<Post>) =>
-    payload.create({
-      ...quiet,
+    ctx.payload.create({
+      ...QUIET,
       user: users.editor,
       overrideAccess: false,
       collection: 'posts',

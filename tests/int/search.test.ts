@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 
-import { articleBlocksToLexical, lexicalToPlainText } from '@/lib/text-import'
+import { lexicalToPlainText } from '@/lib/text-import'
 import { loadSearchablePosts, type SearchablePost } from '@/lib/search/load'
 import { normalizeForSearch } from '@/lib/search/normalize'
 import { rankDocuments } from '@/lib/search/rank'
 import { searchDocuments } from '@/lib/search/search'
 import { seed } from '@/seed/seed'
 
-import { startTestPayload, type TestPayload } from './helpers/payload'
+import { paragraphBody, QUIET } from './helpers/fixtures'
+import { setupTestPayload } from './helpers/payload'
 
 const MAIN = 'intervento-mini-invasivo-alluce-valgo'
 /** The published posts the seed creates. */
@@ -18,44 +18,34 @@ const SEEDED = [
   MAIN,
   'metatarsalgia-il-dolore-sotto-l-avampiede',
 ]
-const quiet = { context: { disableRevalidate: true } }
 
-let ctx: TestPayload
-let payload: Payload
+const ctx = setupTestPayload()
 let draftId: number
 
 /** Slugs of the matches, best first, over posts loaded exactly as the site search loads them. */
 const search = async (query: string) =>
-  rankDocuments(await loadSearchablePosts(payload), query).map((match) => match.doc.slug)
+  rankDocuments(await loadSearchablePosts(ctx.payload), query).map((match) => match.doc.slug)
 
 beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-  await seed(payload)
-  const draft = await payload.create({
-    ...quiet,
+  await seed(ctx.payload)
+  const draft = await ctx.payload.create({
+    ...QUIET,
     collection: 'posts',
     draft: true,
     data: {
       title: 'Bozza: osteotomie percutanee',
       slug: '',
       excerpt: 'Le osteotomie spiegate in una bozza mai pubblicata.',
-      content: articleBlocksToLexical([
-        { type: 'paragraph', text: 'Osteotomie, alluce e invasività: testo della bozza.' },
-      ]),
+      content: paragraphBody('Osteotomie, alluce e invasività: testo della bozza.'),
       _status: 'draft',
     },
   })
   draftId = draft.id
 }, 120_000)
 
-afterAll(async () => {
-  await ctx?.cleanup()
-})
-
 describe('site search on the seeded blog', () => {
   it('loads published posts only, with their body as plain text', async () => {
-    const posts = await loadSearchablePosts(payload)
+    const posts = await loadSearchablePosts(ctx.payload)
     expect(posts.map((post) => post.slug)).toEqual(expect.arrayContaining(SEEDED))
     expect(posts.map((post) => post.id)).not.toContain(draftId)
     expect(posts.every((post) => !post.title.startsWith('Bozza'))).toBe(true)
@@ -66,14 +56,14 @@ describe('site search on the seeded blog', () => {
     )
     expect(main.publishedAt).toEqual(expect.any(String))
     // The draft exists, for staff.
-    const draft = await payload.findByID({ collection: 'posts', id: draftId, draft: true })
+    const draft = await ctx.payload.findByID({ collection: 'posts', id: draftId, draft: true })
     expect(draft._status).toBe('draft')
   })
 
   it('finds the seeded article for "osteotomie", never the draft', async () => {
     expect(await search('osteotomie')).toEqual([MAIN])
     // Not a vacuous check: ranked together with drafts, the draft would match.
-    const { docs: everything } = await payload.find({
+    const { docs: everything } = await ctx.payload.find({
       collection: 'posts',
       draft: true,
       pagination: false,
@@ -99,7 +89,7 @@ describe('site search on the seeded blog', () => {
   })
 
   it('finds every published post mentioning "alluce", title matches first', async () => {
-    const matches = rankDocuments(await loadSearchablePosts(payload), 'alluce')
+    const matches = rankDocuments(await loadSearchablePosts(ctx.payload), 'alluce')
     const slugs = matches.map((match) => match.doc.slug)
     expect(slugs).toEqual(expect.arrayContaining(SEEDED))
     // Every title match comes before every body- or excerpt-only match.
@@ -125,7 +115,7 @@ describe('site search on the seeded blog', () => {
   })
 
   it('builds a snippet highlighting the original accented words', async () => {
-    const { total, results } = searchDocuments(await loadSearchablePosts(payload), 'invasivita')
+    const { total, results } = searchDocuments(await loadSearchablePosts(ctx.payload), 'invasivita')
     expect(total).toBe(1)
     const marks = results[0]?.snippet.filter((segment) => segment.match).map((s) => s.text)
     expect(marks).toEqual(['invasività'])
@@ -136,10 +126,10 @@ describe('site search on the seeded blog', () => {
 
   it('keeps an unpublished edit of a published post out of the results', async () => {
     const [main] = (
-      await payload.find({ collection: 'posts', where: { slug: { equals: MAIN } }, limit: 1 })
+      await ctx.payload.find({ collection: 'posts', where: { slug: { equals: MAIN } }, limit: 1 })
     ).docs
-    await payload.update({
-      ...quiet,
+    await ctx.payload.update({
+      ...QUIET,
       collection: 'posts',
       id: main!.id,
       draft: true,

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Payload } from 'payload'
+import { describe, expect, it } from '@jest/globals'
 
 import type { Post } from '@/payload-types'
 import { lexicalHeadings, lexicalToPlainText } from '@/lib/text-import'
 import { seed } from '@/seed/seed'
 
-import { startTestPayload, type TestPayload } from './helpers/payload'
+import { QUIET } from './helpers/fixtures'
+import { setupTestPayload } from './helpers/payload'
 
 // Expectations computed straight from the clinic's source text, independently of the parser.
 const source = readFileSync(
@@ -20,11 +20,10 @@ const SOURCE_TITLE = 'Cos’è l’intervento mini invasivo alluce valgo'
 const SOURCE_HEADINGS = [SOURCE_TITLE, 'I vantaggi di questa procedura chirurgica']
 const SOURCE_PARAGRAPHS = sourceBlocks.slice(1).filter((block) => !SOURCE_HEADINGS.includes(block))
 
-let ctx: TestPayload
-let payload: Payload
+const ctx = setupTestPayload()
 
 const findPost = async (slug: string) => {
-  const { docs } = await payload.find({
+  const { docs } = await ctx.payload.find({
     collection: 'posts',
     where: { slug: { equals: slug } },
     depth: 1,
@@ -38,26 +37,17 @@ const snapshot = async () => {
   const collections = ['posts', 'categories', 'authors', 'media', 'users'] as const
   const result: Record<string, unknown> = {}
   for (const collection of collections) {
-    const { docs } = await payload.find({ collection, limit: 100, depth: 0, sort: 'id' })
+    const { docs } = await ctx.payload.find({ collection, limit: 100, depth: 0, sort: 'id' })
     result[collection] = docs.map((doc) => ({ id: doc.id, updatedAt: doc.updatedAt }))
   }
-  result.postVersions = (await payload.countVersions({ collection: 'posts' })).totalDocs
-  result.clinic = (await payload.findGlobal({ slug: 'clinic', depth: 0 })).updatedAt
+  result.postVersions = (await ctx.payload.countVersions({ collection: 'posts' })).totalDocs
+  result.clinic = (await ctx.payload.findGlobal({ slug: 'clinic', depth: 0 })).updatedAt
   return result
 }
 
-beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-}, 60_000)
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
-
 describe('seed', () => {
   it('creates the clinic article exactly as the source text says, published', async () => {
-    const report = await seed(payload)
+    const report = await seed(ctx.payload)
     expect(report.created).toContain('post intervento-mini-invasivo-alluce-valgo')
 
     const post = await findPost('intervento-mini-invasivo-alluce-valgo')
@@ -114,7 +104,7 @@ describe('seed', () => {
     ])
     const relatedIds = ((post?.relatedPosts ?? []) as Post[]).map((item) => item.id)
     expect(relatedIds.length).toBeGreaterThanOrEqual(3)
-    const { docs: related } = await payload.find({
+    const { docs: related } = await ctx.payload.find({
       collection: 'posts',
       where: { id: { in: relatedIds } },
       overrideAccess: false,
@@ -132,7 +122,7 @@ describe('seed', () => {
   })
 
   it('publishes the privacy and cookie pages the footer and the booking form link to', async () => {
-    const { docs } = await payload.find({
+    const { docs } = await ctx.payload.find({
       collection: 'pages',
       overrideAccess: false,
       sort: 'slug',
@@ -144,18 +134,18 @@ describe('seed', () => {
   })
 
   it('marks the clinic as demo data and creates the first admin once', async () => {
-    const clinic = await payload.findGlobal({ slug: 'clinic', depth: 1 })
+    const clinic = await ctx.payload.findGlobal({ slug: 'clinic', depth: 1 })
     expect(clinic.isDemo).toBe(true)
     expect(clinic.name).toMatch(/demo/i)
     expect((clinic.medicalDirector as { slug: string }).slug).toBe('marco-ferri')
-    const { docs: users } = await payload.find({ collection: 'users' })
+    const { docs: users } = await ctx.payload.find({ collection: 'users' })
     expect(users).toHaveLength(1)
     expect(users[0]).toMatchObject({ email: 'admin@example.com', role: 'admin' })
   })
 
   it('changes nothing when run a second time', async () => {
     const before = await snapshot()
-    const report = await seed(payload)
+    const report = await seed(ctx.payload)
     expect(report.created).toEqual([])
     expect(report.admin).toBeUndefined()
     expect(await snapshot()).toEqual(before)
@@ -163,13 +153,13 @@ describe('seed', () => {
 
   it('keeps an editor’s correction instead of overwriting it', async () => {
     const post = await findPost('intervento-mini-invasivo-alluce-valgo')
-    await payload.update({
+    await ctx.payload.update({
       collection: 'posts',
       id: post!.id,
       data: { title: 'Titolo corretto dalla redazione' },
-      context: { disableRevalidate: true },
+      ...QUIET,
     })
-    await seed(payload)
+    await seed(ctx.payload)
     expect((await findPost('intervento-mini-invasivo-alluce-valgo'))?.title).toBe(
       'Titolo corretto dalla redazione',
     )
@@ -179,13 +169,13 @@ describe('seed', () => {
     // The previous test left an editor's title in place: a reset brings back the source's.
     const oldPost = await findPost('intervento-mini-invasivo-alluce-valgo')
     expect(oldPost?.title).not.toBe(SOURCE_TITLE)
-    const report = await seed(payload, { reset: true })
+    const report = await seed(ctx.payload, { reset: true })
     const post = await findPost('intervento-mini-invasivo-alluce-valgo')
     expect(post?.id).not.toBe(oldPost?.id)
     expect(post?.title).toBe(SOURCE_TITLE)
     expect(report.created).toContain('post intervento-mini-invasivo-alluce-valgo')
-    expect((await payload.count({ collection: 'posts' })).totalDocs).toBe(4)
-    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(2)
-    expect((await payload.count({ collection: 'users' })).totalDocs).toBe(1)
+    expect((await ctx.payload.count({ collection: 'posts' })).totalDocs).toBe(4)
+    expect((await ctx.payload.count({ collection: 'media' })).totalDocs).toBe(2)
+    expect((await ctx.payload.count({ collection: 'users' })).totalDocs).toBe(1)
   })
 })

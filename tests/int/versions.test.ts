@@ -1,44 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Payload } from 'payload'
+import { describe, expect, it } from '@jest/globals'
 
-import { PUBLISH_REFUSED } from '@/collections/Posts/hooks/editorialRules'
 import type { Post, User } from '@/payload-types'
-import { articleBlocksToLexical } from '@/lib/text-import'
 
-import { startRestPayload, type Rest, type RestPayload, type RestTeam } from './helpers/rest'
+import { paragraphBody, QUIET } from './helpers/fixtures'
+import { setupRestPayload } from './helpers/rest'
 
 /* Versions: every save is kept for the admin's compare view, and restores follow the roles. */
 
-let ctx: RestPayload
-let payload: Payload
-let rest: Rest
-let team: RestTeam
-const quiet = { context: { disableRevalidate: true } }
-// A fresh body per post: Payload's hooks may change the object they are given.
-const content = () => articleBlocksToLexical([{ type: 'paragraph', text: 'Testo.' }])
+const ctx = setupRestPayload()
 
-beforeAll(async () => {
-  ctx = await startRestPayload()
-  ;({ payload, rest, team } = ctx)
-}, 60_000)
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
-
-const as = (user: User) => ({ ...quiet, user, overrideAccess: false })
+const as = (user: User) => ({ ...QUIET, user, overrideAccess: false })
 
 /** An author's post, published by an editor as "Prima", then again as "Terza" (slug from `name`). */
 async function postWithHistory(name: string) {
-  const post = await payload.create({
-    ...as(team.users.author),
+  const post = await ctx.payload.create({
+    ...as(ctx.team.users.author),
     collection: 'posts',
     draft: true,
-    data: { title: name, slug: '', content: content(), _status: 'draft' },
+    // A fresh body per post: Payload's hooks may change the object they are given.
+    data: { title: name, slug: '', content: paragraphBody('Testo.'), _status: 'draft' },
   })
   const update = (title: string, status: 'draft' | 'published') =>
-    payload.update({
-      ...as(team.users.editor),
+    ctx.payload.update({
+      ...as(ctx.team.users.editor),
       collection: 'posts',
       id: post.id,
       draft: status === 'draft',
@@ -47,7 +31,7 @@ async function postWithHistory(name: string) {
   const first = await update('Prima', 'published')
   await update('Seconda', 'draft')
   await update('Terza', 'published')
-  const versions = await payload.findVersions({
+  const versions = await ctx.payload.findVersions({
     collection: 'posts',
     where: { parent: { equals: post.id } },
     sort: 'createdAt',
@@ -60,11 +44,11 @@ async function postWithHistory(name: string) {
 }
 
 const live = (id: number) =>
-  payload.findByID({ collection: 'posts', id, depth: 0 }) as Promise<Post>
+  ctx.payload.findByID({ collection: 'posts', id, depth: 0 }) as Promise<Post>
 const latest = (id: number) =>
-  payload.findByID({ collection: 'posts', id, depth: 0, draft: true }) as Promise<Post>
+  ctx.payload.findByID({ collection: 'posts', id, depth: 0, draft: true }) as Promise<Post>
 const restore = (versionId: string | number, who: 'editor' | 'author', query = '') =>
-  rest('POST', `/posts/versions/${versionId}${query}`, { token: team.tokens[who] })
+  ctx.rest('POST', `/posts/versions/${versionId}${query}`, { token: ctx.team.tokens[who] })
 
 describe('versions', () => {
   it('keep every save, published and draft, for comparison', async () => {
@@ -87,7 +71,7 @@ describe('versions', () => {
     const { id, firstPublished } = await postWithHistory('Ripristino dell’autore')
     const refused = await restore(firstPublished.id, 'author')
     expect(refused.status).toBe(403)
-    expect(JSON.stringify(refused.body)).toContain(PUBLISH_REFUSED)
+    expect(JSON.stringify(refused.body)).toContain('Non sei autorizzato')
     expect((await live(id)).title).toBe('Terza')
 
     expect((await restore(firstPublished.id, 'author', '?draft=true')).status).toBe(200)

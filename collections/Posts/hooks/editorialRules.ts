@@ -108,11 +108,11 @@ export const onlyEditorsPublish: CollectionBeforeChangeHook<Post> = ({
   req,
 }) => {
   if (!hasRole(req.user, 'author', 'reviewer')) return data
-  if (data._status === 'published' && !req.context[RESTORE_AS_DRAFT]) {
-    throw refuse(PUBLISH_REFUSED)
-  }
   if (operation === 'update' && originalDoc?._status === 'published' && !req.context[DRAFT_SAVE]) {
     throw refuse(LIVE_CHANGE_REFUSED)
+  }
+  if (data._status === 'published' && !req.context[RESTORE_AS_DRAFT]) {
+    throw refuse(PUBLISH_REFUSED)
   }
   return data
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { afterAll, beforeAll } from '@jest/globals'
 import type { Migration, Payload } from 'payload'
 
 export const TEST_SECRET = 'integration-test-secret-0123456789abcdef'
@@ -35,4 +36,43 @@ export async function startTestPayload(): Promise<TestPayload> {
       await rm(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * Registers the file's hooks: a `beforeAll` that runs `start` and an `afterAll` that cleans up.
+ * Returns the accessor to what was started; it throws when read before the start (at import
+ * time), where a plain variable would still be undefined. Hooks the file registers afterwards
+ * run after the start (and, for `afterAll`, after the cleanup).
+ */
+export function startForThisFile<T extends TestPayload>(start: () => Promise<T>): () => T {
+  let started: T | undefined
+  beforeAll(async () => {
+    started = await start()
+  }, 60_000)
+  afterAll(async () => {
+    await started?.cleanup()
+  })
+  return () => {
+    if (!started) throw new Error('the test Payload is not started yet: use it in a hook or test')
+    return started
+  }
+}
+
+/** A test file's Payload, read through getters once its `beforeAll` has started it. */
+export class TestPayloadHandle<T extends TestPayload = TestPayload> {
+  constructor(protected readonly current: () => T) {}
+
+  get payload(): Payload {
+    return this.current().payload
+  }
+
+  /** The temporary folder of the database and the media. */
+  get dir(): string {
+    return this.current().dir
+  }
+}
+
+/** One Payload on a fresh database for the whole test file, started and cleaned up by hooks. */
+export function setupTestPayload(): TestPayloadHandle {
+  return new TestPayloadHandle(startForThisFile(startTestPayload))
 }

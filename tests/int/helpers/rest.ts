@@ -3,7 +3,8 @@ import type { Payload } from 'payload'
 
 import type { User } from '@/payload-types'
 
-import { startTestPayload, type TestPayload } from './payload'
+import { createUser, QUIET, TEST_PASSWORD } from './fixtures'
+import { startForThisFile, startTestPayload, TestPayloadHandle, type TestPayload } from './payload'
 
 export type RestMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 
@@ -99,8 +100,6 @@ export const ROLES = ['admin', 'editor', 'author', 'reviewer', 'anonymous'] as c
 export type Role = (typeof ROLES)[number]
 export type SignedInRole = Exclude<Role, 'anonymous'>
 
-export const TEST_PASSWORD = 'a-long-test-password'
-
 export type RestTeam = {
   /** One account per role, plus a second author whose posts the first one must not touch. */
   users: Record<SignedInRole | 'otherAuthor', User>
@@ -117,9 +116,9 @@ export type RestTeam = {
 export async function startRestTeam(payload: Payload, rest: Rest): Promise<RestTeam> {
   const doctorId = (
     await payload.create({
+      ...QUIET,
       collection: 'authors',
       data: { name: 'Anna Neri', slug: '', honorific: 'Dott.ssa' },
-      context: { disableRevalidate: true },
     })
   ).id
   const accounts: [SignedInRole | 'otherAuthor', User['role'], number?][] = [
@@ -131,10 +130,7 @@ export async function startRestTeam(payload: Payload, rest: Rest): Promise<RestT
   ]
   const users = {} as RestTeam['users']
   for (const [key, role, profile] of accounts) {
-    users[key] = await payload.create({
-      collection: 'users',
-      data: { email: `${key}@test.it`, password: TEST_PASSWORD, name: key, role, profile },
-    })
+    users[key] = await createUser(payload, `${key}@test.it`, role, { name: key, profile })
   }
   const tokens: RestTeam['tokens'] = { anonymous: undefined } as RestTeam['tokens']
   const logins = {} as RestTeam['logins']
@@ -156,4 +152,20 @@ export async function startRestPayload(): Promise<RestPayload> {
   const ctx = await startTestPayload()
   const rest = restClient(ctx.payload)
   return { ...ctx, rest, team: await startRestTeam(ctx.payload, rest) }
+}
+
+/** A test file's REST setup (see `startRestPayload`), read through getters once started. */
+export class RestPayloadHandle extends TestPayloadHandle<RestPayload> {
+  get rest(): Rest {
+    return this.current().rest
+  }
+
+  get team(): RestTeam {
+    return this.current().team
+  }
+}
+
+/** `setupTestPayload` with a REST client and every role logged in, for the whole test file. */
+export function setupRestPayload(): RestPayloadHandle {
+  return new RestPayloadHandle(startForThisFile(startRestPayload))
 }

@@ -1,0 +1,32 @@
+import type { Payload } from 'payload'
+
+import type { User } from '@/payload-types'
+import { articleBlocksToLexical } from '@/lib/text-import'
+
+export const TEST_PASSWORD = 'a-long-test-password'
+
+/**
+ * Spread into a Local API call to skip the revalidation hooks (no Next cache runs in these
+ * tests). The getter gives each call its own `context`: Payload uses that object as
+ * `req.context`, which hooks write flags to, so a shared one would carry them into the next call.
+ */
+export const QUIET = {
+  get context() {
+    return { disableRevalidate: true }
+  },
+}
+
+/** An account with the test password, created with access control bypassed; named by e-mail. */
+export const createUser = (
+  payload: Payload,
+  email: string,
+  role: User['role'],
+  extra: Partial<Pick<User, 'name' | 'profile'>> = {},
+) =>
+  payload.create({
+    collection: 'users',
+    data: { email, password: TEST_PASSWORD, name: email, role, ...extra },
+  })
+
+/** A rich-text body of one paragraph: all most test posts need. */
+export const paragraphBody = (text: string) => articleBlocksToLexical([{ type: 'paragraph', text }])
