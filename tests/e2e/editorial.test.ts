@@ -6,6 +6,8 @@ import { e2eBaseUrl } from './helpers/app'
 import { launchChromium } from './helpers/browser'
 import { adminHeaders } from './helpers/rest'
 
+import { articleBlocksToLexical } from '@/lib/text-import'
+
 /*
  * The editors' workflow in the real admin, in Chromium: an author writes a draft and cannot
  * publish it, a reviewer (a doctor) signs the medical review, an editor publishes it in a
@@ -175,6 +177,42 @@ describe('author → reviewer → editor, in the admin', () => {
     expect(html).toContain(TITLE)
     expect(html).toContain('Giulia Conti')
     expect(await (await fetch(`${baseUrl}/blog`)).text()).toContain(`/blog/${slug}`)
+  }, 120_000)
+})
+
+describe('medical review status in the posts list', () => {
+  it('marks expired reviews in the "Revisione" column and filters them with "Revisione scaduta"', async () => {
+    // A post reviewed two years ago, next to the one the reviewer has just signed.
+    const stale = `Fascite plantare: revisione vecchia (${stamp})`
+    const created = await fetch(`${baseUrl}/api/posts?draft=true`, {
+      method: 'POST',
+      headers: await adminHeaders(baseUrl),
+      body: JSON.stringify({
+        title: stale,
+        _status: 'draft',
+        lastReviewedAt: new Date(Date.now() - 2 * 365 * 24 * 3600 * 1000).toISOString(),
+        content: articleBlocksToLexical([{ type: 'paragraph', text: 'Testo.' }]),
+      }),
+    })
+    expect(created.status).toBe(201)
+
+    const { context, page } = await logIntoAdmin(browser, baseUrl, team.editor)
+    await page.goto(`${baseUrl}/admin/collections/posts?limit=100`)
+    const row = (title: string) => page.locator('tr', { hasText: title })
+    await row(stale).getByText('Scaduta').waitFor()
+    await row(TITLE).getByText('Valida fino al').waitFor()
+
+    await page.getByRole('button', { name: 'Revisione scaduta' }).click()
+    await page.getByText('Filtro attivo').waitFor()
+    await row(stale).waitFor()
+    await row(TITLE).waitFor({ state: 'detached' })
+    expect(
+      await page.getByRole('button', { name: 'Revisione scaduta' }).getAttribute('aria-pressed'),
+    ).toBe('true')
+
+    await page.getByRole('button', { name: 'Mostra tutti' }).click()
+    await row(TITLE).waitFor()
+    await context.close()
   }, 120_000)
 })
 
