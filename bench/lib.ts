@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-import { startApp, type RunningApp } from '../tests/e2e/helpers/app'
+import { freePort, startApp, type RunningApp } from '../tests/e2e/helpers/app'
+
+// The same free-port probe the e2e servers use.
+export { freePort }
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const RESULTS_DIR = path.join(ROOT, 'bench', 'results')
@@ -50,18 +52,6 @@ export function percentile(values: number[], p: number): number {
 export const median = (values: number[]) => percentile(values, 50)
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('port')),
-      )
-    })
-  })
 
 /** Milliseconds of a wall-clock interval, with sub-millisecond precision. */
 export const now = () => Number(process.hrtime.bigint()) / 1e6
