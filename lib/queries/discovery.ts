@@ -4,30 +4,33 @@ import { authorPath, categoryPath, pagePath, postPath } from '@/lib/paths'
 import { displayName } from '@/lib/people'
 import type { SitemapSource } from '@/lib/seo/sitemap'
 
+import { summary } from './posts'
+import { publicRead } from './public-read'
+
 /**
  * What the sitemap and the feed list: published documents only (read as an anonymous visitor,
  * `overrideAccess: false`). Takes a Payload instance so integration tests can call it directly.
  */
 export async function loadSitemapSources(payload: Payload): Promise<SitemapSource[]> {
-  const publicRead = { overrideAccess: false, draft: false, pagination: false, depth: 0 } as const
+  const read = { ...publicRead, pagination: false, depth: 0 } as const
   const [posts, pages, categories, authors] = await Promise.all([
     payload.find({
-      ...publicRead,
+      ...read,
       collection: 'posts',
       sort: '-publishedAt',
       select: { slug: true, updatedAt: true, lastReviewedAt: true, meta: { noindex: true } },
     }),
     payload.find({
-      ...publicRead,
+      ...read,
       collection: 'pages',
       select: { slug: true, updatedAt: true, meta: { noindex: true } },
     }),
     payload.find({
-      ...publicRead,
+      ...read,
       collection: 'categories',
       select: { slug: true, updatedAt: true },
     }),
-    payload.find({ ...publicRead, collection: 'authors', select: { slug: true, updatedAt: true } }),
+    payload.find({ ...read, collection: 'authors', select: { slug: true, updatedAt: true } }),
   ])
   const newestPost = posts.docs[0]
   return [
@@ -59,22 +62,12 @@ export async function loadSitemapSources(payload: Payload): Promise<SitemapSourc
 /** The newest published posts for the RSS feed, with author and category names. */
 export async function loadFeedPosts(payload: Payload, limit: number) {
   const { docs } = await payload.find({
+    ...publicRead,
     collection: 'posts',
-    overrideAccess: false,
-    draft: false,
     sort: '-publishedAt',
     limit,
     depth: 1,
-    select: {
-      title: true,
-      slug: true,
-      excerpt: true,
-      publishedAt: true,
-      updatedAt: true,
-      categories: true,
-      author: true,
-      meta: { noindex: true },
-    },
+    select: { ...summary, author: true, meta: { noindex: true } },
   })
   return docs
     .filter((post) => !post.meta?.noindex)

@@ -6,16 +6,14 @@ import { selectRelatedPosts } from '@/lib/article/related'
 import { getPayloadClient } from '@/lib/payload'
 import { relationId } from '@/lib/people'
 
-/**
- * Public reads of posts. Every query runs with `overrideAccess: false` and no user, so
- * access control limits it to published documents: drafts can never leak from here.
- */
-const publicRead = { overrideAccess: false, draft: false } as const
+import { publicRead } from './public-read'
+
+/* Public reads of posts: every query spreads `publicRead`, so drafts can never leak from here. */
 
 export const POSTS_PER_PAGE = 12
 
 /** The fields a post card or a listing needs. */
-const summary = {
+export const summary = {
   title: true,
   slug: true,
   excerpt: true,

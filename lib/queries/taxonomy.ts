@@ -3,7 +3,7 @@ import { cache } from 'react'
 import type { Author, Category, Page } from '@/payload-types'
 import { getPayloadClient } from '@/lib/payload'
 
-const publicRead = { overrideAccess: false, draft: false } as const
+import { publicRead } from './public-read'
 
 const findBySlug = async <T>(collection: 'categories' | 'authors' | 'pages', slug: string) => {
   const payload = await getPayloadClient()
