@@ -67,21 +67,29 @@ async function waitForServer(
   throw new Error(`next start did not answer on ${url} in ${timeoutMs} ms:\n${logs()}`)
 }
 
+export type AppEnvironment = {
+  dir: string
+  port: number
+  baseUrl: string
+  env: NodeJS.ProcessEnv
+}
+
 /**
- * Builds and starts the real app (`next build` + `next start`) on a free port, against a
- * temporary SQLite database that is migrated and seeded exactly as the quick start does.
+ * A fresh temporary folder, a free port and the production environment every e2e server runs
+ * with: its own SQLite file (`database`) and media folder, the shared build folder.
  */
-export async function startApp(): Promise<RunningApp> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'clinica-e2e-'))
+export async function appEnvironment(prefix: string, database: string): Promise<AppEnvironment> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix))
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // Jest runs with --experimental-vm-modules: the child processes must not inherit it.
     NODE_OPTIONS: '',
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_DIST_DIR: DIST_DIR,
-    DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
+    DATABASE_URI: `file:${path.join(dir, database)}`,
     MEDIA_DIR: path.join(dir, 'media'),
     PAYLOAD_SECRET: E2E_SECRET,
     SITE_URL: baseUrl,
@@ -90,6 +98,15 @@ export async function startApp(): Promise<RunningApp> {
     // Scheduled publishing is checked every 2 s so its test does not wait 20 s.
     JOB_RUNNER_INTERVAL_SECONDS: '2',
   }
+  return { dir, port, baseUrl, env }
+}
+
+/**
+ * Builds and starts the real app (`next build` + `next start`) on a free port, against a
+ * temporary SQLite database that is migrated and seeded exactly as the quick start does.
+ */
+export async function startApp(): Promise<RunningApp> {
+  const { dir, port, baseUrl, env } = await appEnvironment('clinica-e2e-', 'e2e.db')
 
   run(['migrate'], env)
   run(['seed'], env)

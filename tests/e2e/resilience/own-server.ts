@@ -1,45 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { E2E_ADMIN, freePort } from '../helpers/app'
+import { appEnvironment, type AppEnvironment } from '../helpers/app'
 
 /**
  * A private production server for tests that must kill it (the shared one from the global setup
- * has to survive for the other files). It reuses the `.next-e2e` build made by the global setup:
+ * has to survive for the other files). It reuses the build made by the global setup (`.next-e2e`):
  * building again would cost over a minute and race with the shared server's files.
  */
 
-const DIST_DIR = '.next-e2e'
 const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next')
 /** Readiness probe: an API route is never prerendered, so probing it writes nothing into the
  * shared `.next-e2e` page cache (a rendered page from this private database would land there). */
 const READY_PATH = '/api/posts?limit=1&depth=0'
 
-export type OwnEnv = { dir: string; port: number; baseUrl: string; env: NodeJS.ProcessEnv }
+export type OwnEnv = AppEnvironment
 
-/** The same environment shape as `startApp`, pointed at a fresh temp dir and port. */
-export async function ownEnv(prefix: string): Promise<OwnEnv> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix))
-  const port = await freePort()
-  const baseUrl = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    // Jest runs with --experimental-vm-modules: the child processes must not inherit it.
-    NODE_OPTIONS: '',
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    NEXT_DIST_DIR: DIST_DIR,
-    DATABASE_URI: `file:${path.join(dir, 'crash.db')}`,
-    MEDIA_DIR: path.join(dir, 'media'),
-    PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
-    SITE_URL: baseUrl,
-    ADMIN_EMAIL: E2E_ADMIN.email,
-    ADMIN_PASSWORD: E2E_ADMIN.password,
-  }
-  return { dir, port, baseUrl, env }
-}
+/** The same environment as `startApp`'s, pointed at a fresh temp dir and port. */
+export const ownEnv = (prefix: string): Promise<OwnEnv> => appEnvironment(prefix, 'crash.db')
 
 /** Runs `npm run --silent <script>` without blocking Jest's event loop; rejects with its output. */
 export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<void> {
