@@ -1,6 +1,7 @@
 import { safeHref } from '@/lib/richtext/safe-url'
 
 import { TextImportError } from './errors'
+import { checkedSource } from './source'
 import type {
   LexicalDirection,
   LexicalEditorState,
@@ -149,8 +150,6 @@ function runsToLexical(runs: InlineRun[]): LexicalInlineNode[] {
 // ---------------------------------------------------------------------------------------------
 // Markdown parser
 
-// Same rule as the plain-text parser: C0 controls except tab/LF/VT/FF/CR, DEL and C1.
-const BINARY_CHARACTER = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
 const BULLET_ITEM = /^ {0,3}[-*+][ \t]+(.*)$/
 const ORDERED_ITEM = /^ {0,3}\d{1,9}[.)][ \t]+(.*)$/
@@ -166,14 +165,11 @@ type ListDraft = { type: 'list'; ordered: boolean; items: string[][] }
  * included, is kept as literal text and never interpreted.
  */
 export function parseMarkdownArticle(text: string): ParsedRichArticle {
-  const source = text.replace(/^\uFEFF/, '')
-  if (source.trim() === '') {
-    throw new TextImportError(
-      'EMPTY',
-      'The file is empty: an article needs a "# Title" line followed by paragraphs.',
-    )
-  }
-  assertNotBinary(source)
+  const source = checkedSource(text, {
+    name: 'text',
+    titleLine: 'a "# Title" line',
+    extension: '.md',
+  })
 
   let title: string | undefined
   const blocks: RichArticleBlock[] = []
@@ -257,19 +253,6 @@ export function parseMarkdownArticle(text: string): ParsedRichArticle {
     )
   }
   return { title, blocks }
-}
-
-function assertNotBinary(source: string): void {
-  const match = BINARY_CHARACTER.exec(source)
-  if (!match) return
-  const code = match[0].codePointAt(0) ?? 0
-  const hex = code.toString(16).toUpperCase().padStart(4, '0')
-  const line = source.slice(0, match.index).split(/\r\n|\r|\n/).length
-  throw new TextImportError(
-    'BINARY',
-    `The file does not look like text: it contains the control character U+${hex} ` +
-      `on line ${line}. Save the article as a UTF-8 .md file and try again.`,
-  )
 }
 
 function runsText(runs: InlineRun[]): string {

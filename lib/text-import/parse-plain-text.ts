@@ -1,4 +1,5 @@
 import { TextImportError } from './errors'
+import { checkedSource } from './source'
 import type { ArticleBlock, ParsedArticle } from './types'
 
 /** A one-line block longer than this is body text, never a heading. */
@@ -6,8 +7,6 @@ export const HEADING_MAX_LENGTH = 120
 /** A first line longer than this is a paragraph, so the file has no real title. */
 export const TITLE_MAX_LENGTH = 200
 
-// C0 controls except tab, LF, VT, FF and CR, plus DEL and the C1 range: none occur in real prose.
-const BINARY_CHARACTER = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/
 const SENTENCE_END = /[.!?:;…,]$/
 // Closing quotes/brackets are looked through, so `Disse "basta."` still counts as a sentence.
 const TRAILING_CLOSERS = /["'”’»›)\]]+$/
@@ -20,15 +19,11 @@ const TRAILING_CLOSERS = /["'”’»›)\]]+$/
  * of each block are trimmed and the lines of a block are joined with one space.
  */
 export function parsePlainTextArticle(text: string): ParsedArticle {
-  // trim() would also drop a BOM, but stripping it explicitly keeps that independent of line handling.
-  const source = text.replace(/^\uFEFF/, '')
-  if (source.trim() === '') {
-    throw new TextImportError(
-      'EMPTY',
-      'The file is empty: an article needs a title line followed by paragraphs.',
-    )
-  }
-  assertNotBinary(source)
+  const source = checkedSource(text, {
+    name: 'plain text',
+    titleLine: 'a title line',
+    extension: '.txt',
+  })
 
   const [firstBlock, ...otherBlocks] = splitIntoBlocks(source)
   const [title, ...restOfFirstBlock] = firstBlock ?? []
@@ -85,19 +80,6 @@ function toArticleBlock(lines: string[]): ArticleBlock {
 function looksLikeHeading(line: string): boolean {
   if (codePointLength(line) > HEADING_MAX_LENGTH) return false
   return !SENTENCE_END.test(line.replace(TRAILING_CLOSERS, ''))
-}
-
-function assertNotBinary(source: string): void {
-  const match = BINARY_CHARACTER.exec(source)
-  if (!match) return
-  const code = match[0].codePointAt(0) ?? 0
-  const hex = code.toString(16).toUpperCase().padStart(4, '0')
-  const line = source.slice(0, match.index).split(/\r\n|\r|\n/).length
-  throw new TextImportError(
-    'BINARY',
-    `The file does not look like plain text: it contains the control character U+${hex} ` +
-      `on line ${line}. Save the article as a UTF-8 .txt file and try again.`,
-  )
 }
 
 function codePointLength(s: string): number {
