@@ -170,7 +170,7 @@ export function BookingForm() {
     const message = ownError(field)
     return message ? (
       <p id={errorId(field)} className={styles.error}>
-        <span className={styles.visuallyHidden}>Errore: </span>
+        <span className="visually-hidden">Errore: </span>
         {message}
       </p>
     ) : null
@@ -228,7 +228,7 @@ export function BookingForm() {
 
           <p className={styles.hint}>
             I campi contrassegnati come <span aria-hidden="true">*</span>
-            <span className={styles.visuallyHidden}>asterisco</span> sono obbligatori.
+            <span className="visually-hidden">asterisco</span> sono obbligatori.
           </p>
 
           <div className={styles.field}>
@@ -260,7 +260,7 @@ export function BookingForm() {
             </p>
             {contactError ? (
               <p id={errorId('contact')} className={styles.error}>
-                <span className={styles.visuallyHidden}>Errore: </span>
+                <span className="visually-hidden">Errore: </span>
                 {contactError}
               </p>
             ) : null}
@@ -373,7 +373,7 @@ export function BookingForm() {
                 Ho letto l’
                 <a href="/privacy" target="_blank" rel="noopener">
                   informativa sulla privacy
-                  <span className={styles.visuallyHidden}> (si apre in una nuova scheda)</span>
+                  <span className="visually-hidden"> (si apre in una nuova scheda)</span>
                 </a>{' '}
                 e acconsento al trattamento dei miei dati per essere ricontattato.{' '}
                 <span aria-hidden="true">*</span>
@@ -383,7 +383,7 @@ export function BookingForm() {
           </div>
 
           {/* Honeypot: invisible to people and skipped by keyboard and screen readers. */}
-          <div className={styles.honeypot} aria-hidden="true">
+          <div className={`visually-hidden ${styles.honeypot}`} aria-hidden="true">
             <label htmlFor={fieldId(HONEYPOT_FIELD)}>Non compilare questo campo</label>
             <input
               id={fieldId(HONEYPOT_FIELD)}

@@ -34,7 +34,7 @@ export function SearchForm({
       aria-label={ariaLabel}
       className={className ? `${styles.form} ${className}` : styles.form}
     >
-      <label htmlFor={id} className={hideLabel ? styles.visuallyHidden : styles.label}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : styles.label}>
         {SEARCH_LABEL}
       </label>
       <div className={styles.row}>

@@ -62,7 +62,7 @@ describe('SearchForm', () => {
     const input = within(form).getByLabelText('Cerca negli articoli')
     expect(input.id).toBe('cerca-header')
     expect(input).toHaveValue('')
-    expect(form.querySelector('label')).toHaveClass('visuallyHidden')
+    expect(form.querySelector('label')).toHaveClass('visually-hidden')
   })
 })
 
