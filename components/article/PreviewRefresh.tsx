@@ -19,5 +19,6 @@ export function PreviewRefresh() {
     () => null,
   )
   if (!origin) return null
-  return <RefreshRouteOnSave refresh={() => router.refresh()} serverURL={origin} />
+  // `router.refresh` is stable, so the listener is not re-subscribed on every render.
+  return <RefreshRouteOnSave refresh={router.refresh} serverURL={origin} />
 }
