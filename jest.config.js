@@ -1,3 +1,9 @@
+import {
+  MONGODB_HOW_TO,
+  mongoUnavailableReason,
+  testDatabaseKind,
+} from './tests/support/test-database.mjs'
+
 // Jest runs in native ESM mode (Payload is ESM-only): see the `test` scripts in package.json.
 const swcTransform = [
   '@swc/jest',
@@ -28,8 +34,35 @@ const common = {
 // `await import()` that can deadlock on Node 20 (see scripts/payload.ts).
 const nodeConditions = { customExportConditions: ['node', 'node-addons', 'production'] }
 
-/** @type {import('jest').Config} */
-const config = {
+/**
+ * The integration suite runs on SQLite by default, or on MongoDB with TEST_DATABASE=mongodb
+ * (see tests/support/test-database.mjs). Without a reachable server the MongoDB run is skipped
+ * loudly: only tests/int/mongodb.test.ts runs, and it reports the skip and its reason.
+ */
+async function intTestMatch() {
+  const all = ['<rootDir>/tests/int/**/*.test.ts']
+  if (testDatabaseKind() !== 'mongodb') return all
+  const reason = await mongoUnavailableReason(process.env.MONGODB_URI)
+  if (!reason) {
+    console.warn('Integration tests run on MongoDB (TEST_DATABASE=mongodb).')
+    return all
+  }
+  console.warn(
+    [
+      '',
+      '*'.repeat(78),
+      `MongoDB integration run SKIPPED: ${reason}.`,
+      MONGODB_HOW_TO,
+      '*'.repeat(78),
+      '',
+    ].join('\n'),
+  )
+  process.env.MONGODB_SKIP_REASON = reason
+  return ['<rootDir>/tests/int/mongodb.test.ts']
+}
+
+/** @returns {Promise<import('jest').Config>} */
+const config = async () => ({
   projects: [
     {
       ...common,
@@ -43,7 +76,7 @@ const config = {
       displayName: 'int',
       testEnvironment: 'node',
       testEnvironmentOptions: nodeConditions,
-      testMatch: ['<rootDir>/tests/int/**/*.test.ts'],
+      testMatch: await intTestMatch(),
     },
     {
       ...common,
@@ -56,6 +89,6 @@ const config = {
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
     },
   ],
-}
+})
 
 export default config

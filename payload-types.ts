@@ -98,7 +98,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: number;
+    defaultIDType: string;
   };
   fallbackLocale: null;
   globals: {
@@ -146,13 +146,13 @@ export interface UserAuthOperations {
  * via the `definition` "posts".
  */
 export interface Post {
-  id: number;
+  id: string;
   title: string;
   /**
    * Una o due frasi mostrate sotto il titolo e negli elenchi.
    */
   excerpt?: string | null;
-  heroImage?: (number | null) | Media;
+  heroImage?: (string | null) | Media;
   content: {
     root: {
       type: string;
@@ -168,8 +168,8 @@ export interface Post {
     };
     [k: string]: unknown;
   };
-  author?: (number | null) | Author;
-  reviewedBy?: (number | null) | Author;
+  author?: (string | null) | Author;
+  reviewedBy?: (string | null) | Author;
   lastReviewedAt?: string | null;
   /**
    * Compilare solo con ciò che l’articolo afferma.
@@ -191,7 +191,7 @@ export interface Post {
   /**
    * Scelti a mano, al massimo 6.
    */
-  relatedPosts?: (number | Post)[] | null;
+  relatedPosts?: (string | Post)[] | null;
   meta?: {
     /**
      * Le parole con cui un paziente cercherebbe l’articolo (es. «alluce valgo intervento»). Serve ai controlli SEO nella colonna a destra; non compare sul sito.
@@ -202,7 +202,7 @@ export interface Post {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (number | null) | Media;
+    image?: (string | null) | Media;
     /**
      * La pagina resta visibile ai visitatori ma non viene indicizzata né inclusa nella sitemap.
      */
@@ -212,16 +212,13 @@ export interface Post {
    * Parte finale dell’indirizzo della pagina. Se lasciato vuoto viene generato dal titolo.
    */
   slug: string;
-  categories?: (number | Category)[] | null;
+  categories?: (string | Category)[] | null;
   /**
    * Impostata alla prima pubblicazione.
    */
   publishedAt?: string | null;
-  /**
-   * Firma la revisione con il tuo profilo e la data di oggi (revisori medici, redattori, amministratori).
-   */
   markReviewed?: boolean | null;
-  createdBy?: (number | null) | User;
+  createdBy?: (string | null) | User;
   /**
    * Mostrato come articolo principale nella pagina iniziale (altrimenti il più recente).
    */
@@ -239,7 +236,7 @@ export interface Post {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number;
+  id: string;
   /**
    * Descrive l’immagine a chi non può vederla (lettori di schermo, motori di ricerca). Obbligatorio.
    */
@@ -296,7 +293,7 @@ export interface Media {
  * via the `definition` "authors".
  */
 export interface Author {
-  id: number;
+  id: string;
   /**
    * Ad esempio «Dott.» o «Dott.ssa».
    */
@@ -314,7 +311,7 @@ export interface Author {
   ordineProvince?: string | null;
   ordineNumber?: string | null;
   bio?: string | null;
-  photo?: (number | null) | Media;
+  photo?: (string | null) | Media;
   profileLinks?:
     | {
         label: string;
@@ -330,7 +327,7 @@ export interface Author {
  * via the `definition` "categories".
  */
 export interface Category {
-  id: number;
+  id: string;
   title: string;
   /**
    * Parte finale dell’indirizzo della pagina. Se lasciato vuoto viene generato dal titolo.
@@ -341,7 +338,7 @@ export interface Category {
    * Gli articoli di una categoria medica si pubblicano solo con autore, revisore medico e data di revisione.
    */
   medical?: boolean | null;
-  parent?: (number | null) | Category;
+  parent?: (string | null) | Category;
   updatedAt: string;
   createdAt: string;
 }
@@ -350,10 +347,10 @@ export interface Category {
  * via the `definition` "users".
  */
 export interface User {
-  id: number;
+  id: string;
   name: string;
   role: 'admin' | 'editor' | 'author' | 'reviewer';
-  profile?: (number | null) | Author;
+  profile?: (string | null) | Author;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -379,7 +376,7 @@ export interface User {
  * via the `definition` "pages".
  */
 export interface Page {
-  id: number;
+  id: string;
   title: string;
   intro?: string | null;
   content: {
@@ -403,7 +400,7 @@ export interface Page {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (number | null) | Media;
+    image?: (string | null) | Media;
     /**
      * La pagina resta visibile ai visitatori ma non viene indicizzata né inclusa nella sitemap.
      */
@@ -424,7 +421,7 @@ export interface Page {
  * via the `definition` "appointment-requests".
  */
 export interface AppointmentRequest {
-  id: number;
+  id: string;
   name: string;
   phone?: string | null;
   email?: string | null;
@@ -448,7 +445,7 @@ export interface AppointmentRequest {
  * via the `definition` "redirects".
  */
 export interface Redirect {
-  id: number;
+  id: string;
   /**
    * Percorso del sito, ad esempio /blog/vecchio-indirizzo.
    */
@@ -458,11 +455,11 @@ export interface Redirect {
     reference?:
       | ({
           relationTo: 'posts';
-          value: number | Post;
+          value: string | Post;
         } | null)
       | ({
           relationTo: 'pages';
-          value: number | Page;
+          value: string | Page;
         } | null);
     url?: string | null;
   };
@@ -475,7 +472,7 @@ export interface Redirect {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
+  id: string;
   key: string;
   data:
     | {
@@ -492,7 +489,7 @@ export interface PayloadKv {
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: number;
+  id: string;
   /**
    * Input data provided to the job
    */
@@ -584,44 +581,44 @@ export interface PayloadJob {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: string;
   document?:
     | ({
         relationTo: 'posts';
-        value: number | Post;
+        value: string | Post;
       } | null)
     | ({
         relationTo: 'pages';
-        value: number | Page;
+        value: string | Page;
       } | null)
     | ({
         relationTo: 'categories';
-        value: number | Category;
+        value: string | Category;
       } | null)
     | ({
         relationTo: 'authors';
-        value: number | Author;
+        value: string | Author;
       } | null)
     | ({
         relationTo: 'media';
-        value: number | Media;
+        value: string | Media;
       } | null)
     | ({
         relationTo: 'appointment-requests';
-        value: number | AppointmentRequest;
+        value: string | AppointmentRequest;
       } | null)
     | ({
         relationTo: 'users';
-        value: number | User;
+        value: string | User;
       } | null)
     | ({
         relationTo: 'redirects';
-        value: number | Redirect;
+        value: string | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -631,10 +628,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: string;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   key?: string | null;
   value?:
@@ -654,7 +651,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
+  id: string;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -967,7 +964,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  * via the `definition` "clinic".
  */
 export interface Clinic {
-  id: number;
+  id: string;
   /**
    * Acceso quando questi dati sono di esempio (creati dal seed): sostituirli con quelli reali e spegnere.
    */
@@ -995,8 +992,8 @@ export interface Clinic {
         id?: string | null;
       }[]
     | null;
-  logo?: (number | null) | Media;
-  medicalDirector?: (number | null) | Author;
+  logo?: (string | null) | Media;
+  medicalDirector?: (string | null) | Author;
   socialLinks?:
     | {
         label: string;
@@ -1073,12 +1070,12 @@ export interface TaskSchedulePublish {
     locale?: string | null;
     doc?: {
       relationTo: 'posts';
-      value: number | Post;
+      value: string | Post;
     } | null;
     global?: string | null;
     user?: {
       relationTo: 'users';
-      value: number | User;
+      value: string | User;
     } | null;
   };
   output?: unknown;

@@ -25,8 +25,9 @@ export function databaseAdapter(env: Pick<Env, 'databaseKind' | 'databaseUri'>) 
   return sqliteAdapter({
     client: { url: env.databaseUri },
     wal: true,
-    // Ids of deleted documents are never reused (old versions and links keep pointing right).
-    autoIncrement: true,
+    // String ids (UUIDs) like MongoDB's ObjectIds: one id type for both engines, so every test
+    // on the embedded database exercises the id handling production needs. Never reused.
+    idType: 'uuid',
     busyTimeout: 10_000,
     push: false,
     // No `transactionOptions`: Payload then runs SQLite without transactions (its default).

@@ -4,7 +4,7 @@ export const categoryPath = (slug: string) => `/categorie/${slug}`
 export const authorPath = (slug: string) => `/autori/${slug}`
 export const pagePath = (slug: string) => `/${slug}`
 export const socialImagePath = (slug: string) => `/og/${slug}`
-export const postPreviewPath = (id: number | string) => `/anteprima/articoli/${id}`
+export const postPreviewPath = (id: string) => `/anteprima/articoli/${id}`
 export const blogPath = (page = 1) => (page <= 1 ? '/blog' : `/blog/pagina/${page}`)
 
 /** First path segments owned by the site's sections: pages cannot take them as slugs. */

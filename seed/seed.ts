@@ -60,13 +60,13 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       limit: 1,
       depth: 0,
     })
-    return docs[0] as { id: number | string } | undefined
+    return docs[0] as { id: string } | undefined
   }
 
   const ensure = async (
     label: string,
-    existing: { id: number | string } | undefined,
-    create: () => Promise<{ id: number | string }>,
+    existing: { id: string } | undefined,
+    create: () => Promise<{ id: string }>,
   ) => {
     if (existing) {
       report.kept.push(label)
@@ -101,11 +101,11 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       payload.create({
         ...system,
         collection: 'authors',
-        data: { ...demoSurgeon, photo: Number(portraitId) },
+        data: { ...demoSurgeon, photo: portraitId },
       }),
   )
 
-  const categoryIds = new Map<string, number>()
+  const categoryIds = new Map<string, string>()
   for (const { parentSlug, ...category } of categories) {
     const id = await ensure(
       `category ${category.slug}`,
@@ -117,13 +117,13 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           data: { ...category, parent: parentSlug ? categoryIds.get(parentSlug) : undefined },
         }),
     )
-    categoryIds.set(category.slug, Number(id))
+    categoryIds.set(category.slug, id)
   }
 
   const now = new Date().toISOString()
   const ensurePost = async (
     post: PostSeed,
-    extra: { heroImage?: number; relatedPosts?: number[] } = {},
+    extra: { heroImage?: string; relatedPosts?: string[] } = {},
   ) => {
     const { categorySlugs, ...data } = post
     return ensure(`post ${post.slug}`, await findOne('posts', 'slug', post.slug), () =>
@@ -136,8 +136,8 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           _status: 'published',
           publishedAt: now,
           lastReviewedAt: now,
-          author: Number(surgeonId),
-          reviewedBy: Number(surgeonId),
+          author: surgeonId,
+          reviewedBy: surgeonId,
           categories: categorySlugs
             .map((slug) => categoryIds.get(slug))
             .filter((id) => id !== undefined),
@@ -146,9 +146,9 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     )
   }
 
-  const sampleIds: number[] = []
-  for (const post of samplePosts) sampleIds.push(Number(await ensurePost(post)))
-  await ensurePost(await mainArticle(), { heroImage: Number(heroId), relatedPosts: sampleIds })
+  const sampleIds: string[] = []
+  for (const post of samplePosts) sampleIds.push(await ensurePost(post))
+  await ensurePost(await mainArticle(), { heroImage: heroId, relatedPosts: sampleIds })
 
   for (const page of legalPages) {
     await ensure(`page ${page.slug}`, await findOne('pages', 'slug', page.slug), () =>

@@ -46,6 +46,13 @@ export const Posts: CollectionConfig<'posts'> = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
+  // Listings, the feed and the sitemap filter on the status and sort newest first, with
+  // `createdAt` as the tie-breaker (MongoDB's adapter appends it to every non-unique sort):
+  // these compound indexes serve that sort on both engines instead of an in-memory sort.
+  indexes: [
+    { fields: ['_status', 'publishedAt', 'createdAt'] },
+    { fields: ['publishedAt', 'createdAt'] },
+  ],
   hooks: {
     beforeOperation: [noteDraftSave],
     beforeChange: [

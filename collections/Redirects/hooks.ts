@@ -46,8 +46,8 @@ export async function targetOf(
 
 async function existingRules(
   req: PayloadRequest,
-  exceptId?: number | string,
-): Promise<(RedirectRule & { id: number })[]> {
+  exceptId?: string,
+): Promise<(RedirectRule & { id: string })[]> {
   const { docs } = await req.payload.find({
     collection: 'redirects',
     pagination: false,
@@ -117,7 +117,7 @@ export const collapseChainsAndReload: CollectionAfterChangeHook<Redirect> = asyn
   for (const rule of retarget(await existingRules(req, doc.id), doc.from, target)) {
     await req.payload.update({
       collection: 'redirects',
-      id: (rule as RedirectRule & { id: number }).id,
+      id: (rule as RedirectRule & { id: string }).id,
       data: { to: { type: 'custom', url: rule.to } },
       req,
       context: { ...context, redirectsCollapsing: true },

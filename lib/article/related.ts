@@ -1,8 +1,8 @@
 /** What related-post selection needs to know about a post. */
 export type RelatedCandidate = {
-  id: number | string
+  id: string
   publishedAt?: string | null
-  categoryIds: (number | string)[]
+  categoryIds: string[]
 }
 
 export const RELATED_POSTS_SHOWN = 3
@@ -19,22 +19,22 @@ export function selectRelatedPosts<T extends RelatedCandidate>({
   limit = RELATED_POSTS_SHOWN,
 }: {
   article: RelatedCandidate
-  handPickedIds: (number | string)[]
+  handPickedIds: string[]
   published: T[]
   limit?: number
 }): T[] {
-  const byId = new Map(published.map((post) => [String(post.id), post]))
+  const byId = new Map(published.map((post) => [post.id, post]))
   const chosen = new Map<string, T>()
   const add = (post: T | undefined) => {
-    if (!post || String(post.id) === String(article.id) || chosen.size >= limit) return
-    chosen.set(String(post.id), post)
+    if (!post || post.id === article.id || chosen.size >= limit) return
+    chosen.set(post.id, post)
   }
 
-  for (const id of handPickedIds) add(byId.get(String(id)))
+  for (const id of handPickedIds) add(byId.get(id))
 
-  const categories = new Set(article.categoryIds.map(String))
+  const categories = new Set(article.categoryIds)
   const sharingCategory = published
-    .filter((post) => post.categoryIds.some((id) => categories.has(String(id))))
+    .filter((post) => post.categoryIds.some((id) => categories.has(id)))
     .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
   for (const post of sharingCategory) add(post)
 

@@ -5,7 +5,7 @@ import { displayName } from '@/lib/people'
 import type { SitemapSource } from '@/lib/seo/sitemap'
 
 import { summary } from './posts'
-import { publicRead } from './public-read'
+import { NEWEST_FIRST, publicRead } from './public-read'
 
 /**
  * What the sitemap and the feed list: published documents only (read as an anonymous visitor,
@@ -17,7 +17,7 @@ export async function loadSitemapSources(payload: Payload): Promise<SitemapSourc
     payload.find({
       ...read,
       collection: 'posts',
-      sort: '-publishedAt',
+      sort: NEWEST_FIRST,
       select: { slug: true, updatedAt: true, lastReviewedAt: true, meta: { noindex: true } },
     }),
     payload.find({
@@ -64,7 +64,7 @@ export async function loadFeedPosts(payload: Payload, limit: number) {
   const { docs } = await payload.find({
     ...publicRead,
     collection: 'posts',
-    sort: '-publishedAt',
+    sort: NEWEST_FIRST,
     limit,
     depth: 1,
     select: { ...summary, author: true, meta: { noindex: true } },

@@ -6,7 +6,7 @@ import { selectRelatedPosts } from '@/lib/article/related'
 import { getPayloadClient } from '@/lib/payload'
 import { relationId } from '@/lib/people'
 
-import { publicRead } from './public-read'
+import { NEWEST_FIRST, publicRead } from './public-read'
 
 /* Public reads of posts: every query spreads `publicRead`, so drafts can never leak from here. */
 
@@ -53,7 +53,7 @@ const listPosts = async ({
     ...publicRead,
     collection: 'posts',
     where,
-    sort: '-publishedAt',
+    sort: NEWEST_FIRST,
     page,
     limit,
     depth: 0,
@@ -65,12 +65,12 @@ export const getPublishedPosts = cache((page: number = 1, limit: number = POSTS_
   listPosts({ page, limit }),
 )
 
-export const getPostsInCategory = cache((categoryId: number, page: number = 1) =>
+export const getPostsInCategory = cache((categoryId: string, page: number = 1) =>
   listPosts({ where: { categories: { in: [categoryId] } }, page, limit: 100 }),
 )
 
 /** Posts an author wrote or medically reviewed. */
-export const getPostsByAuthor = cache((authorId: number) =>
+export const getPostsByAuthor = cache((authorId: string) =>
   listPosts({
     where: { or: [{ author: { equals: authorId } }, { reviewedBy: { equals: authorId } }] },
     limit: 100,
@@ -84,7 +84,7 @@ export const getFeaturedPost = cache(async (): Promise<PostSummary | null> => {
   return (await listPosts({ limit: 1 })).docs[0] ?? null
 })
 
-const idOf = (value: number | { id: number }) => relationId(value)!
+const idOf = (value: string | { id: string }) => relationId(value)!
 
 export const getRelatedPosts = cache(async (post: Post): Promise<PostSummary[]> => {
   const handPickedIds = (post.relatedPosts ?? []).map(idOf)

@@ -11,7 +11,7 @@ type RedirectDoc = {
   to?: {
     type?: 'reference' | 'custom' | null
     url?: string | null
-    reference?: { relationTo: 'posts' | 'pages'; value: number | { slug?: string | null } } | null
+    reference?: { relationTo: 'posts' | 'pages'; value: string | { slug?: string | null } } | null
   } | null
 }
 

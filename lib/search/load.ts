@@ -1,12 +1,13 @@
 import type { Payload } from 'payload'
 
+import { NEWEST_FIRST } from '@/lib/queries/public-read'
 import { lexicalToPlainText } from '@/lib/text-import'
 
 import type { SearchableDocument } from './rank'
 
 /** A published post as the search sees it: plain-text body, nothing else. */
 export type SearchablePost = SearchableDocument & {
-  id: number
+  id: string
   excerpt: string | null
   publishedAt: string | null
 }
@@ -32,7 +33,7 @@ export async function loadSearchablePosts(payload: Payload): Promise<SearchableP
     depth: 0,
     pagination: false,
     limit: MAX_SEARCHABLE_POSTS,
-    sort: '-publishedAt',
+    sort: NEWEST_FIRST,
     select: { title: true, slug: true, excerpt: true, content: true, publishedAt: true },
   })
   return docs.map((doc) => ({

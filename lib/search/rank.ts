@@ -2,7 +2,7 @@ import { normalizeForSearch, tokenizeQuery } from './normalize'
 
 /** What the search needs of a post: its body already as plain text. */
 export type SearchableDocument = {
-  id: number | string
+  id: string
   title: string
   slug: string
   excerpt?: string | null

@@ -6,7 +6,7 @@ import { buildResultSnippet, type SnippetSegment } from './snippet'
 export const MAX_RESULTS = 50
 
 export type SearchResult = {
-  id: number | string
+  id: string
   title: string
   slug: string
   publishedAt: string | null

@@ -1,7 +1,7 @@
 import type { Clinic } from '@/payload-types'
 
 /** Demo clinic: every value is a placeholder and the global is flagged as demo data. */
-export const demoClinic = (medicalDirectorId: number | string): Omit<Clinic, 'id'> => ({
+export const demoClinic = (medicalDirectorId: string): Omit<Clinic, 'id'> => ({
   isDemo: true,
   name: 'Clinica del Piede (demo)',
   introduction:
@@ -21,6 +21,6 @@ export const demoClinic = (medicalDirectorId: number | string): Omit<Clinic, 'id
     { days: 'Lunedì – Venerdì', hours: '9:00 – 19:00' },
     { days: 'Sabato', hours: '9:00 – 13:00' },
   ],
-  medicalDirector: Number(medicalDirectorId),
+  medicalDirector: medicalDirectorId,
   socialLinks: [],
 })

@@ -6,6 +6,7 @@ import { e2eBaseUrl } from './helpers/app'
 import { launchChromium } from './helpers/browser'
 import { adminHeaders } from './helpers/rest'
 
+import { isDocumentId } from '@/lib/ids'
 import { articleBlocksToLexical } from '@/lib/text-import'
 
 /*
@@ -28,9 +29,9 @@ const BODY =
   'Spesso nasce da scarpe strette o da un carico sbagliato.'
 
 let browser: Browser
-let doctorId: number
+let doctorId: string
 let medicalCategory: string
-let postId: number
+let postId: string
 
 const api = async <T>(path: string): Promise<T> => {
   const response = await fetch(`${baseUrl}/api${path}`, { headers: await adminHeaders(baseUrl) })
@@ -38,7 +39,7 @@ const api = async <T>(path: string): Promise<T> => {
   return (await response.json()) as T
 }
 const storedDraft = () =>
-  api<{ _status: string; reviewedBy: number | null; lastReviewedAt: string | null; slug: string }>(
+  api<{ _status: string; reviewedBy: string | null; lastReviewedAt: string | null; slug: string }>(
     `/posts/${postId}?draft=true&depth=0`,
   )
 
@@ -62,7 +63,7 @@ beforeAll(async () => {
     headers,
     body: JSON.stringify({ name: `Giulia Conti ${stamp}`, slug: '', honorific: 'Dott.ssa' }),
   })
-  doctorId = ((await doctor.json()) as { doc: { id: number } }).doc.id
+  doctorId = ((await doctor.json()) as { doc: { id: string } }).doc.id
   await createStaffUser(baseUrl, { ...team.author, name: 'Autrice', role: 'author' })
   await createStaffUser(baseUrl, {
     ...team.reviewer,
@@ -86,9 +87,14 @@ describe('author → reviewer → editor, in the admin', () => {
     const { context, page } = await logIntoAdmin(browser, baseUrl, team.author)
     await page.goto(`${baseUrl}/admin/collections/posts/create`)
     await page.locator('#field-title').fill(TITLE)
-    // The first autosave creates the draft and moves the editor to its own URL.
-    await page.waitForURL(/\/admin\/collections\/posts\/\d+$/, { timeout: 20_000 })
-    postId = Number(new URL(page.url()).pathname.split('/').pop())
+    // The first autosave creates the draft and moves the editor to its own URL, ending in the
+    // post's id (a UUID on SQLite, an ObjectId on MongoDB; `create` is no id).
+    const idInPath = (url: URL) => {
+      const id = /^\/admin\/collections\/posts\/([^/]+)$/.exec(url.pathname)?.[1]
+      return isDocumentId(id) ? id : undefined
+    }
+    await page.waitForURL((url) => idInPath(url) !== undefined, { timeout: 20_000 })
+    postId = idInPath(new URL(page.url()))!
 
     await page.locator('[data-lexical-editor="true"]').first().click()
     await page.keyboard.type(BODY)

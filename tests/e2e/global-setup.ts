@@ -9,6 +9,7 @@ export default async function globalSetup() {
   const app = await startApp()
   ;(globalThis as { __clinicaApp?: RunningApp }).__clinicaApp = app
   process.env.E2E_BASE_URL = app.baseUrl
+  process.env.E2E_SERVER_PID = String(app.pid)
   process.env.E2E_DATABASE_URI = app.env.DATABASE_URI
   process.env.E2E_MEDIA_DIR = app.env.MEDIA_DIR
 }

@@ -10,7 +10,7 @@ import { adminHeaders } from './helpers/rest'
 const baseUrl = e2eBaseUrl()
 
 /** Queues the job in the server's database the way the admin's schedule drawer does. */
-function schedule(type: 'publish' | 'unpublish', postId: number, at: Date) {
+function schedule(type: 'publish' | 'unpublish', postId: string, at: Date) {
   const result = spawnSync(
     'npx',
     [
@@ -18,7 +18,7 @@ function schedule(type: 'publish' | 'unpublish', postId: number, at: Date) {
       '--conditions=production',
       'tests/e2e/helpers/queue-schedule.ts',
       type,
-      String(postId),
+      postId,
       E2E_ADMIN.email,
       at.toISOString(),
     ],
@@ -64,7 +64,7 @@ describe('scheduled publishing with the in-process job runner', () => {
       }),
     })
     expect(created.status).toBe(201)
-    const { doc } = (await created.json()) as { doc: { id: number; slug: string } }
+    const { doc } = (await created.json()) as { doc: { id: string; slug: string } }
     const path = `/blog/${doc.slug}`
     expect((await fetch(`${baseUrl}${path}`)).status).toBe(404)
 

@@ -161,7 +161,7 @@ describe('draft isolation', () => {
           content: articleBlocksToLexical([]),
         }),
       })
-      return ((await created.json()) as { doc: { id: number; slug: string } }).doc
+      return ((await created.json()) as { doc: { id: string; slug: string } }).doc
     })()
 
     const anonymous: [string, RequestInit?][] = [

@@ -140,7 +140,7 @@ describe('in Chromium', () => {
     const saved = page.waitForResponse(
       (response) =>
         response.request().method() === 'PATCH' &&
-        /\/api\/posts\/\d+/.test(response.url()) &&
+        response.url().includes(`/api/posts/${id}`) &&
         !response.url().includes('autosave=true'),
     )
     await publish.click()

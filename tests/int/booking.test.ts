@@ -114,7 +114,7 @@ describe('booking service', () => {
 })
 
 describe('access', () => {
-  let requestId: number | string
+  let requestId: string
 
   beforeAll(async () => {
     await storeBookingRequest(ctx.payload, validRequest('7f1c2d3e-0000-4000-8000-000000000010'))

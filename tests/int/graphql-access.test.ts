@@ -29,8 +29,15 @@ async function graphql(query: string, who: Role = 'anonymous'): Promise<GraphQLR
       body: JSON.stringify({ query }),
     }),
   )
-  return (await response.json()) as GraphQLResult
+  const result = (await response.json()) as GraphQLResult
+  // A query that does not parse proves nothing about access: fail instead of passing vacuously.
+  const syntax = result.errors?.find((error) => error.message.startsWith('Syntax Error'))
+  if (syntax) throw new Error(`${syntax.message}\n${query}`)
+  return result
 }
+
+/** An id as a GraphQL string literal (ids are strings: UUIDs or ObjectIds). */
+const idLiteral = (id: string) => JSON.stringify(id)
 
 const draftBy = (who: keyof RestTeam['users'], title: string) =>
   ctx.payload.create({
@@ -40,7 +47,7 @@ const draftBy = (who: keyof RestTeam['users'], title: string) =>
     draft: true,
     data: { title, slug: '', content: paragraphBody('Testo.'), _status: 'draft' },
   })
-const stored = (id: number) =>
+const stored = (id: string) =>
   ctx.payload.findByID({ collection: 'posts', id, draft: true, depth: 0 }) as Promise<Post>
 const errorText = (result: GraphQLResult) => (result.errors ?? []).map((e) => e.message).join(' | ')
 
@@ -107,7 +114,7 @@ describe('GraphQL access', () => {
 
   it('an author cannot publish by mutation; an editor can', async () => {
     const post = await draftBy('author', 'GraphQL da pubblicare')
-    const publish = `mutation { updatePost(id: ${post.id}, data: { _status: published }) { _status } }`
+    const publish = `mutation { updatePost(id: ${idLiteral(post.id)}, data: { _status: published }) { _status } }`
     expect(errorText(await graphql(publish, 'author'))).toMatch(/autorizzato|authorized/i)
     expect((await stored(post.id))._status).toBe('draft')
     const byEditor = await graphql(publish, 'editor')
@@ -118,7 +125,7 @@ describe('GraphQL access', () => {
   it('nobody but an admin changes a role, not even their own', async () => {
     const author = ctx.team.users.author
     const result = await graphql(
-      `mutation { updateUser(id: ${author.id}, data: { role: admin }) { role } }`,
+      `mutation { updateUser(id: ${idLiteral(author.id)}, data: { role: admin }) { role } }`,
       'author',
     )
     expect(result.data?.updateUser ?? null).not.toEqual({ role: 'admin' })
@@ -129,7 +136,7 @@ describe('GraphQL access', () => {
   it('a reviewer’s edit of the article text is ignored', async () => {
     const post = await draftBy('author', 'GraphQL da revisionare')
     await graphql(
-      `mutation { updatePost(id: ${post.id}, draft: true, data: { title: "Titolo del revisore" }) { title } }`,
+      `mutation { updatePost(id: ${idLiteral(post.id)}, draft: true, data: { title: "Titolo del revisore" }) { title } }`,
       'reviewer',
     )
     expect((await stored(post.id)).title).toBe('GraphQL da revisionare')

@@ -1,81 +1,94 @@
-import { randomBytes } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Payload } from 'payload'
+import { MONGODB_HOW_TO } from '../support/test-database.mjs'
 
-import { TEST_SECRET } from './helpers/payload'
+import { QUIET } from './helpers/fixtures'
+import { setupTestPayload, TEST_DATABASE } from './helpers/payload'
 
 /**
- * The production engine. No MongoDB server runs on the development machines, so these tests
- * run only when MONGODB_URI points at one (e.g. `mongodb://127.0.0.1:27017`); each run uses
- * its own database and drops it afterwards.
+ * What only MongoDB has: the adapter itself and the indexes behind the public queries.
+ * Everything else in the integration suite runs on MongoDB too with TEST_DATABASE=mongodb
+ * (see tests/support/test-database.mjs). No MongoDB server runs on the development machines:
+ * there this file reports the skip and how to run it.
  */
-const MONGODB_URI = process.env.MONGODB_URI
-const describeMongo = MONGODB_URI ? describe : describe.skip
+const skipReason =
+  TEST_DATABASE !== 'mongodb'
+    ? 'this run uses SQLite (TEST_DATABASE is not "mongodb")'
+    : process.env.MONGODB_SKIP_REASON
 
-if (!MONGODB_URI) {
-  console.warn('MongoDB tests SKIPPED: set MONGODB_URI=mongodb://host:27017 to run them.')
+if (skipReason) {
+  console.warn(`MongoDB-only tests SKIPPED: ${skipReason}.\n${MONGODB_HOW_TO}`)
 }
 
-describeMongo('MongoDB adapter (MONGODB_URI)', () => {
-  let payload: Payload
-  let mediaDir: string
+type MongoCollection = {
+  listIndexes: () => { toArray: () => Promise<{ key: Record<string, number>; unique?: boolean }[]> }
+  find: (filter: object) => {
+    sort: (sort: object) => { explain: () => Promise<{ queryPlanner: { winningPlan: unknown } }> }
+  }
+}
+type MongoAdapter = {
+  name: string
+  collections: Record<string, { syncIndexes: () => Promise<unknown>; collection: MongoCollection }>
+}
 
-  beforeAll(async () => {
-    const url = new URL(MONGODB_URI!)
-    url.pathname = `/clinica_test_${randomBytes(4).toString('hex')}`
-    mediaDir = await mkdtemp(path.join(tmpdir(), 'clinica-mongo-'))
-    process.env.DATABASE_URI = url.toString()
-    process.env.PAYLOAD_SECRET = TEST_SECRET
-    process.env.MEDIA_DIR = mediaDir
-    const { getPayload } = await import('payload')
-    const { default: config } = await import('@payload-config')
-    payload = await getPayload({ config })
-  }, 60_000)
+/** Every stage name in a query plan, nested input stages included. */
+const stages = (plan: unknown): string[] => {
+  if (!plan || typeof plan !== 'object') return []
+  const node = plan as Record<string, unknown>
+  return [
+    ...(typeof node.stage === 'string' ? [node.stage] : []),
+    ...Object.values(node).flatMap((value) =>
+      Array.isArray(value) ? value.flatMap(stages) : stages(value),
+    ),
+  ]
+}
 
-  afterAll(async () => {
-    if (!payload) return
-    const db = payload.db as unknown as { connection: { dropDatabase: () => Promise<void> } }
-    await db.connection.dropDatabase()
-    await payload.destroy()
-    await rm(mediaDir, { recursive: true, force: true })
-  })
+const describeMongo = skipReason ? describe.skip : describe
 
-  it('uses the MongoDB adapter', () => {
-    expect(payload.db.name).toBe('mongoose')
-  })
+describeMongo(`MongoDB engine${skipReason ? ` [skipped: ${skipReason}]` : ''}`, () => {
+  const ctx = setupTestPayload()
+  const adapter = () => ctx.payload.db as unknown as MongoAdapter
 
-  it('seeds the same article, idempotently', async () => {
-    const { seed } = await import('@/seed/seed')
-    await seed(payload)
-    const second = await seed(payload)
-    expect(second.created).toEqual([])
-    const { docs } = await payload.find({
-      collection: 'posts',
-      where: { slug: { equals: 'intervento-mini-invasivo-alluce-valgo' } },
-      overrideAccess: false,
-    })
-    expect(docs).toHaveLength(1)
-    expect(docs[0]?.title).toBe('Cos’è l’intervento mini invasivo alluce valgo')
-  })
-
-  it('indexes every field the site queries posts by', async () => {
-    const db = payload.db as unknown as {
-      collections: Record<
-        string,
-        {
-          syncIndexes: () => Promise<unknown>
-          listIndexes: () => Promise<{ key: Record<string, number> }[]>
-        }
-      >
-    }
-    const posts = db.collections.posts!
+  const postIndexes = async () => {
+    const posts = adapter().collections.posts!
     await posts.syncIndexes()
-    const indexed = (await posts.listIndexes()).flatMap((index) => Object.keys(index.key))
-    for (const field of ['slug', '_status', 'publishedAt', 'categories'])
-      expect(indexed).toContain(field)
+    return posts.collection.listIndexes().toArray()
+  }
+
+  it('uses the MongoDB adapter with string ObjectIds', async () => {
+    expect(adapter().name).toBe('mongoose')
+    const category = await ctx.payload.create({
+      ...QUIET,
+      collection: 'categories',
+      data: { title: 'Piede', slug: 'piede' },
+    })
+    expect(category.id).toMatch(/^[0-9a-f]{24}$/)
+  })
+
+  it('declares the indexes of every public filter and sort', async () => {
+    const indexes = await postIndexes()
+    const keys = indexes.map((index) => Object.keys(index.key).join(','))
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'slug',
+        '_status',
+        'publishedAt',
+        'categories',
+        '_status,publishedAt,createdAt',
+        'publishedAt,createdAt',
+      ]),
+    )
+    expect(indexes.find((index) => Object.keys(index.key).join(',') === 'slug')?.unique).toBe(true)
+  })
+
+  it('serves the listing sort from an index, never an in-memory sort', async () => {
+    await postIndexes()
+    const plan = await adapter()
+      .collections.posts!.collection.find({ _status: { $eq: 'published' } })
+      .sort({ publishedAt: -1, createdAt: -1 })
+      .explain()
+    const used = stages(plan.queryPlanner.winningPlan)
+    expect(used).toContain('IXSCAN')
+    expect(used).not.toContain('SORT')
   })
 })

@@ -26,7 +26,7 @@ describe('automatic redirects', () => {
     const first = await redirectFrom('/blog/alluce-rigido')
     expect(first?.type).toBe('301')
     expect(first?.to?.type).toBe('reference')
-    expect((first?.to?.reference?.value as { id: number }).id).toBe(post.id)
+    expect((first?.to?.reference?.value as { id: string }).id).toBe(post.id)
 
     await ctx.payload.update({
       ...QUIET,

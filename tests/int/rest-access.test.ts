@@ -169,7 +169,7 @@ const createBody = (target: Target): Body | FormData => {
  * A fresh document for one case, created as staff would (Local API, access bypassed). Posts are
  * written by the author, so the author's update and publish act on their own draft.
  */
-const seed = async (target: Target): Promise<number> =>
+const seed = async (target: Target): Promise<string> =>
   (
     await ctx.payload.create({
       ...QUIET,
@@ -185,7 +185,7 @@ const seed = async (target: Target): Promise<number> =>
   ).id
 
 /** The document as stored: its latest draft for versioned collections, unless `draft` is false. */
-const stored = (target: Target, id: number, draft = SPECS[target].drafts) =>
+const stored = (target: Target, id: string, draft = SPECS[target].drafts) =>
   ctx.payload.findByID({
     collection: target,
     id,
@@ -198,14 +198,14 @@ const stored = (target: Target, id: number, draft = SPECS[target].drafts) =>
 async function observe(target: Target, operation: Operation, role: Role): Promise<string | number> {
   const spec = SPECS[target]
   const token = ctx.team.tokens[role]
-  const id = operation === 'create' ? 0 : await seed(target)
+  const id = operation === 'create' ? '' : await seed(target)
   switch (operation) {
     case 'list': {
       const { status, body } = await ctx.rest('GET', `/${target}?depth=0&where[id][equals]=${id}`, {
         token,
       })
       if (status !== 200) return status
-      return (body.docs as { id: number }[]).some((doc) => doc.id === id) ? 200 : 'hidden'
+      return (body.docs as { id: string }[]).some((doc) => doc.id === id) ? 200 : 'hidden'
     }
     case 'read':
       return (await ctx.rest('GET', `/${target}/${id}?depth=0`, { token })).status

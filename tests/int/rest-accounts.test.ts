@@ -11,7 +11,7 @@ import { deepKeys, ROLES, setupRestPayload, type Rest } from './helpers/rest'
  */
 
 const ctx = setupRestPayload()
-let otherDoctorId: number
+let otherDoctorId: string
 const richText = paragraphBody('Testo.')
 
 beforeAll(async () => {
@@ -72,7 +72,7 @@ describe('user accounts over REST', () => {
     ).toBe(200)
     await failLogins(locked.email, 5)
     // The secrets exist in the database, so their absence below is the API hiding them.
-    const stored = async (id: number) =>
+    const stored = async (id: string) =>
       (await ctx.payload.findByID({ collection: 'users', id, showHiddenFields: true })) as User &
         Record<string, unknown>
     expect(await stored(withResetToken.id)).toMatchObject({

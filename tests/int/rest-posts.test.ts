@@ -12,7 +12,7 @@ import { setupRestPayload, type RestTeam } from './helpers/rest'
  */
 
 const ctx = setupRestPayload()
-let otherDoctorId: number
+let otherDoctorId: string
 const content = paragraphBody('Testo.')
 
 beforeAll(async () => {
@@ -41,7 +41,7 @@ const published = async (title: string) =>
     id: (await draftBy('author', title)).id,
     data: { _status: 'published' },
   })
-const storedPost = (id: number) =>
+const storedPost = (id: string) =>
   ctx.payload.findByID({ collection: 'posts', id, draft: true, depth: 0 }) as Promise<Post>
 
 describe('drafts over REST', () => {

@@ -14,9 +14,9 @@ const users: Record<
   'admin' | 'editor' | 'author' | 'otherAuthor' | 'reviewer' | 'unlinkedReviewer',
   User
 > = {} as never
-let doctorId: number
-let medicalCategory: number
-let plainCategory: number
+let doctorId: string
+let medicalCategory: string
+let plainCategory: string
 
 type Who = keyof typeof users | 'anonymous'
 const as = (who: Who) => (who === 'anonymous' ? {} : { user: users[who] })
@@ -35,7 +35,7 @@ beforeAll(async () => {
       data: { name: 'Anna Neri', slug: '', honorific: 'Dott.ssa' },
     })
   ).id
-  const make = async (key: keyof typeof users, role: User['role'], profile?: number) => {
+  const make = async (key: keyof typeof users, role: User['role'], profile?: string) => {
     users[key] = await createUser(ctx.payload, `${key}@test.it`, role, { name: key, profile })
   }
   await make('admin', 'admin')
@@ -267,7 +267,7 @@ describe('authors', () => {
   it('edit their own drafts but not other people’s posts, and cannot delete', async () => {
     const own = await draftBy('author', 'Bozza della mia autrice')
     const others = await draftBy('otherAuthor', 'Bozza di un altro')
-    const update = (id: number, title: string) =>
+    const update = (id: string, title: string) =>
       outcome(
         ctx.payload.update({
           ...QUIET,

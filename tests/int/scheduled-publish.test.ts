@@ -11,7 +11,7 @@ import { setupTestPayload, TEST_SECRET } from './helpers/payload'
 const ctx = setupTestPayload()
 let editor: User
 let author: User
-let category: number
+let category: string
 const content = paragraphBody('Testo programmato.')
 
 beforeAll(async () => {
@@ -37,7 +37,7 @@ const draftPost = (title: string, by: User = editor) =>
   })
 
 /** What the admin's "Programma pubblicazione" drawer queues (see schedulePublishHandler). */
-const schedule = (type: 'publish' | 'unpublish', postId: number, by: User, waitUntil: Date) =>
+const schedule = (type: 'publish' | 'unpublish', postId: string, by: User, waitUntil: Date) =>
   ctx.payload.jobs.queue({
     task: 'schedulePublish',
     waitUntil,
@@ -48,18 +48,20 @@ const schedule = (type: 'publish' | 'unpublish', postId: number, by: User, waitU
     },
   })
 
-const jobsFor = async (postId: number) =>
+const jobsFor = async (postId: string) =>
   (
     await ctx.payload.find({
       collection: 'payload-jobs',
       where: { taskSlug: { equals: 'schedulePublish' } },
       limit: 0,
     })
-  ).docs.filter(
-    (job) => Number((job.input as { doc?: { value?: unknown } })?.doc?.value) === postId,
-  )
+  ).docs.filter((job) => {
+    // The job's input holds the relationship as stored: the bare id, or the post if populated.
+    const value = (job.input as { doc?: { value?: unknown } })?.doc?.value
+    return String(value && typeof value === 'object' && 'id' in value ? value.id : value) === postId
+  })
 
-const publicCopy = async (id: number) =>
+const publicCopy = async (id: string) =>
   (
     await ctx.payload.find({
       collection: 'posts',
@@ -69,7 +71,7 @@ const publicCopy = async (id: number) =>
     })
   ).docs[0]
 
-const status = async (id: number) =>
+const status = async (id: string) =>
   (await ctx.payload.findByID({ collection: 'posts', id, depth: 0, draft: false }))._status
 
 /** Runs the queue as the runner does, until `done` holds or the deadline passes. */

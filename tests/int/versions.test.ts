@@ -43,11 +43,11 @@ async function postWithHistory(name: string) {
   return { id: post.id, publishedAt: first.publishedAt, versions, firstPublished }
 }
 
-const live = (id: number) =>
+const live = (id: string) =>
   ctx.payload.findByID({ collection: 'posts', id, depth: 0 }) as Promise<Post>
-const latest = (id: number) =>
+const latest = (id: string) =>
   ctx.payload.findByID({ collection: 'posts', id, depth: 0, draft: true }) as Promise<Post>
-const restore = (versionId: string | number, who: 'editor' | 'author', query = '') =>
+const restore = (versionId: string, who: 'editor' | 'author', query = '') =>
   ctx.rest('POST', `/posts/versions/${versionId}${query}`, { token: ctx.team.tokens[who] })
 
 describe('versions', () => {

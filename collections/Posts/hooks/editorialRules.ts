@@ -44,7 +44,7 @@ export const recordMedicalReview: CollectionBeforeChangeHook<Post> = ({
   if (!user || !hasRole(user, 'reviewer', 'editor', 'admin')) {
     throw new Forbidden(req.t)
   }
-  const profile = relationId(user.profile as number | { id: number } | null | undefined)
+  const profile = relationId(user.profile as string | { id: string } | null | undefined)
   if (!profile) {
     throw new ValidationError(
       {
@@ -144,7 +144,7 @@ export const requireMedicalReview: CollectionBeforeChangeHook<Post> = async ({ d
   if (data._status !== 'published') return data
   const categoryIds = (data.categories ?? [])
     .map(relationId)
-    .filter((id): id is number => id !== undefined)
+    .filter((id): id is string => id !== undefined)
   if (categoryIds.length === 0) return data
   const { totalDocs } = await req.payload.count({
     collection: 'categories',

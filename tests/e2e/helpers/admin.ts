@@ -10,9 +10,9 @@ export async function createStaffUser(
   user: Credentials & {
     name: string
     role: 'admin' | 'editor' | 'author' | 'reviewer'
-    profile?: number
+    profile?: string
   },
-): Promise<{ id: number }> {
+): Promise<{ id: string }> {
   const response = await fetch(`${baseUrl}/api/users`, {
     method: 'POST',
     headers: await adminHeaders(baseUrl),
@@ -20,7 +20,7 @@ export async function createStaffUser(
   })
   if (response.status !== 201)
     throw new Error(`creating ${user.email} failed: ${response.status} ${await response.text()}`)
-  return ((await response.json()) as { doc: { id: number } }).doc
+  return ((await response.json()) as { doc: { id: string } }).doc
 }
 
 /** Logs in through the admin's own login form, in a fresh Italian browser context. */

@@ -10,6 +10,8 @@ export const E2E_SECRET = 'e2e-secret-0123456789abcdef0123456789abcdef'
 const DIST_DIR = process.env.E2E_DIST_DIR || '.next-e2e'
 
 export type RunningApp = {
+  /** The server's process group (npm and the `next start` under it). */
+  pid: number
   baseUrl: string
   env: NodeJS.ProcessEnv
   dir: string
@@ -113,10 +115,12 @@ export async function startApp(): Promise<RunningApp> {
   run(['build'], env)
 
   let output = ''
-  const child = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env,
-    detached: true,
-  })
+  // The README's way of serving (`npm run serve`, i.e. `next start` on the project's Node 24).
+  const child = spawn(
+    'npm',
+    ['run', '--silent', 'serve', '--', '--port', String(port), '--hostname', '127.0.0.1'],
+    { env, detached: true },
+  )
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
   const logs = () => output
@@ -124,6 +128,7 @@ export async function startApp(): Promise<RunningApp> {
   await waitForServer(baseUrl, child, logs)
 
   return {
+    pid: child.pid!,
     baseUrl,
     env,
     dir,

@@ -22,6 +22,6 @@ export async function createPublishedPost(baseUrl: string, title: string) {
   })
   if (response.status !== 201)
     throw new Error(`create failed: ${response.status} ${await response.text()}`)
-  const { doc } = (await response.json()) as { doc: { id: number; slug: string } }
+  const { doc } = (await response.json()) as { doc: { id: string; slug: string } }
   return { headers, id: doc.id, slug: doc.slug }
 }

@@ -6,8 +6,10 @@
  */
 import { getPayload } from 'payload'
 
+import { isDocumentId } from '@/lib/ids'
+
 const [type, postId, email, at] = process.argv.slice(2)
-if ((type !== 'publish' && type !== 'unpublish') || !postId || !email || !at) {
+if ((type !== 'publish' && type !== 'unpublish') || !isDocumentId(postId) || !email || !at) {
   console.error('usage: queue-schedule.ts <publish|unpublish> <postId> <userEmail> <ISO date>')
   process.exit(2)
 }
@@ -21,7 +23,7 @@ const job = await payload.jobs.queue({
   waitUntil: new Date(at),
   input: {
     type,
-    doc: { relationTo: 'posts', value: Number(postId) },
+    doc: { relationTo: 'posts', value: postId },
     user: { relationTo: 'users', value: docs[0].id },
   },
 })

@@ -21,7 +21,7 @@ const WRITERS = 3
 const RUN_TAG = randomBytes(4).toString('hex')
 const TITLE_PREFIX = `Crash ${RUN_TAG}`
 
-type Acked = { title: string; id: number | null; round: number }
+type Acked = { title: string; id: string | null; round: number }
 type HttpFailure = { title: string; status: number; body: string }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -83,7 +83,7 @@ describe('crash safety of the SQLite database', () => {
             // case the write is checked by its (unique) title alone.
             const id = await response
               .json()
-              .then((json) => (json as { doc?: { id?: number } }).doc?.id ?? null)
+              .then((json) => (json as { doc?: { id?: string } }).doc?.id ?? null)
               .catch(() => null)
             acked.push({ title, id, round })
           } else {
@@ -118,7 +118,7 @@ describe('crash safety of the SQLite database', () => {
           sql: 'SELECT id, title FROM posts WHERE title LIKE ?',
           args: [`${TITLE_PREFIX} %`],
         })
-        const byTitle = new Map(posts.rows.map((row) => [String(row.title), Number(row.id)]))
+        const byTitle = new Map(posts.rows.map((row) => [String(row.title), String(row.id)]))
         // Payload writes the post and its version in one transaction: a post without its latest
         // published version would mean a half-applied create survived the crash.
         const versions = await client.execute({
@@ -127,7 +127,7 @@ describe('crash safety of the SQLite database', () => {
           args: [`${TITLE_PREFIX} %`],
         })
         const versioned = new Set(
-          versions.rows.map((row) => `${Number(row.parent_id)}|${String(row.version_title)}`),
+          versions.rows.map((row) => `${String(row.parent_id)}|${String(row.version_title)}`),
         )
 
         // Every acknowledged write, from this round and all earlier ones, is present and whole.
@@ -156,7 +156,7 @@ describe('crash safety of the SQLite database', () => {
           { headers: await adminHeaders(own.baseUrl) },
         )
         expect(rest.status).toBe(200)
-        const { docs } = (await rest.json()) as { docs: { id: number; title: string }[] }
+        const { docs } = (await rest.json()) as { docs: { id: string; title: string }[] }
         const served = new Set(docs.map((doc) => `${doc.id}|${doc.title}`))
         for (const { title } of acked) expect(served).toContain(`${byTitle.get(title)}|${title}`)
 

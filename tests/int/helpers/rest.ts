@@ -109,7 +109,7 @@ export type RestTeam = {
   logins: Record<SignedInRole, Record<string, unknown>>
   cookies: Record<SignedInRole, string>
   /** The public profile (a doctor) the reviewer's account is linked to. */
-  doctorId: number
+  doctorId: string
 }
 
 /** Creates the accounts with the Local API, then logs each one in over REST (once per file). */
@@ -121,7 +121,7 @@ export async function startRestTeam(payload: Payload, rest: Rest): Promise<RestT
       data: { name: 'Anna Neri', slug: '', honorific: 'Dott.ssa' },
     })
   ).id
-  const accounts: [SignedInRole | 'otherAuthor', User['role'], number?][] = [
+  const accounts: [SignedInRole | 'otherAuthor', User['role'], string?][] = [
     ['admin', 'admin'],
     ['editor', 'editor'],
     ['author', 'author'],

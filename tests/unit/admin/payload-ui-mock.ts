@@ -16,7 +16,7 @@ export const listQuery: {
 /** The signed-in user, the open document and the form's dispatcher, for the components that act. */
 export const session: {
   user: Record<string, unknown> | null
-  documentId: number | undefined
+  documentId: string | undefined
   dispatchFields: jest.Mock<(action: Record<string, unknown>) => void>
 } = { user: null, documentId: undefined, dispatchFields: jest.fn() }
 

@@ -12,12 +12,17 @@ const author = (fields: Partial<Author> & Pick<Author, 'id' | 'name'>): Author =
 })
 
 const ferri = author({
-  id: 1,
+  id: 'author-ferri',
   honorific: 'Dott.',
   name: 'Marco Ferri',
   specialty: 'Ortopedia e traumatologia',
 })
-const neri = author({ id: 2, honorific: 'Dott.ssa', name: 'Giulia Neri', specialty: 'Fisiatria' })
+const neri = author({
+  id: 'author-neri',
+  honorific: 'Dott.ssa',
+  name: 'Giulia Neri',
+  specialty: 'Fisiatria',
+})
 
 const part = (container: HTMLElement, selector: string) =>
   container.querySelector<HTMLElement>(selector)
@@ -37,7 +42,7 @@ describe('Byline', () => {
 
   it('leaves out the specialty and honorific when missing', () => {
     const { container } = render(
-      <Byline author={author({ id: 3, name: 'Luca Bianchi' })} reviewer={null} />,
+      <Byline author={author({ id: 'author-bianchi', name: 'Luca Bianchi' })} reviewer={null} />,
     )
     expect(part(container, '.byline__author')?.textContent).toBe('Di Luca Bianchi')
   })

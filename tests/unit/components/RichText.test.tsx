@@ -242,7 +242,7 @@ describe('RichText', () => {
           type: 'link',
           fields: {
             linkType: 'internal',
-            doc: { relationTo: 'posts', value: { id: 3, slug: 'alluce-valgo' } },
+            doc: { relationTo: 'posts', value: { id: 'post-alluce-valgo', slug: 'alluce-valgo' } },
           },
           children: [text('Leggi l’articolo')],
         }),
@@ -254,9 +254,12 @@ describe('RichText', () => {
     })
 
     it.each([
-      ['an unpopulated post', { relationTo: 'posts', value: 3 }],
-      ['a post without slug', { relationTo: 'posts', value: { id: 3 } }],
-      ['another collection', { relationTo: 'categories', value: { id: 1, slug: 'piede' } }],
+      ['an unpopulated post', { relationTo: 'posts', value: 'post-alluce-valgo' }],
+      ['a post without slug', { relationTo: 'posts', value: { id: 'post-alluce-valgo' } }],
+      [
+        'another collection',
+        { relationTo: 'categories', value: { id: 'category-piede', slug: 'piede' } },
+      ],
       ['a missing doc', undefined],
     ])('renders an internal link to %s as plain text', (_label, linkedDoc) => {
       const { container } = renderDoc(

@@ -5,7 +5,7 @@ import { SiteFooter } from '@/components/SiteFooter'
 import type { Author, Clinic } from '@/payload-types'
 
 const director: Author = {
-  id: 4,
+  id: 'author-ferri',
   honorific: 'Dott.',
   name: 'Marco Ferri',
   slug: 'marco-ferri',
@@ -16,7 +16,7 @@ const director: Author = {
 }
 
 const clinic: Clinic = {
-  id: 1,
+  id: 'clinic',
   isDemo: false,
   name: 'Clinica del Piede Milano',
   legalName: 'Clinica del Piede S.r.l.',
@@ -98,7 +98,7 @@ describe('SiteFooter', () => {
   })
 
   it.each([
-    ['an unpopulated id', 4],
+    ['an unpopulated id', director.id],
     ['null', null],
     ['undefined', undefined],
   ])('omits the medical director when it is %s', (_label, medicalDirector) => {
@@ -127,7 +127,7 @@ describe('SiteFooter', () => {
 
   it('falls back to the clinic name, then the default name, and skips missing details', () => {
     const container = render(
-      <SiteFooter clinic={{ id: 1, name: '  ', address: { city: 'Milano' } }} />,
+      <SiteFooter clinic={{ id: 'clinic', name: '  ', address: { city: 'Milano' } }} />,
     ).container
     expect(container.querySelector('.site-footer__name')?.textContent).toBe('Clinica del Piede')
     expect(container.querySelector('address')).toBeNull()

@@ -127,10 +127,10 @@ describe('seoChecks', () => {
   it('flags upload nodes without alt text, also when nested', () => {
     const upload = (value: unknown) => ({ type: 'upload', relationTo: 'media', value })
     const content = state(
-      upload({ id: 1, alt: 'Radiografia del piede' }),
-      upload({ id: 2, alt: '  ' }),
-      { type: 'list', children: [{ type: 'listitem', children: [upload({ id: 3 })] }] },
-      upload(4),
+      upload({ id: 'media-1', alt: 'Radiografia del piede' }),
+      upload({ id: 'media-2', alt: '  ' }),
+      { type: 'list', children: [{ type: 'listitem', children: [upload({ id: 'media-3' })] }] },
+      upload('media-4'),
     )
     expect(check({ content }, 'image-alt')).toEqual({
       id: 'image-alt',

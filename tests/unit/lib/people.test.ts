@@ -17,7 +17,7 @@ describe('displayName', () => {
 
 describe('populated', () => {
   const author: Author = {
-    id: 7,
+    id: '0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f',
     name: 'Marco Ferri',
     slug: 'marco-ferri',
     updatedAt: '2026-01-01T00:00:00Z',
@@ -28,7 +28,7 @@ describe('populated', () => {
     expect(populated(author)).toBe(author)
   })
 
-  it.each([[7], ['7'], ['665f1c2e8b3a4d0012345678'], [null], [undefined]])(
+  it.each([[author.id], ['665f1c2e8b3a4d0012345678'], [null], [undefined]])(
     'returns null for the unpopulated value %j',
     (value) => {
       expect(populated<Author>(value)).toBeNull()

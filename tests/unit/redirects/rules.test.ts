@@ -70,7 +70,10 @@ describe('buildRedirectTable', () => {
       {
         from: '/bozza',
         type: '301',
-        to: { type: 'reference', reference: { relationTo: 'posts', value: 7 } },
+        to: {
+          type: 'reference',
+          reference: { relationTo: 'posts', value: '665f1c2e8b3a4d0012345678' },
+        },
       },
       { from: '/xss', type: '301', to: { type: 'custom', url: 'javascript:alert(1)' } },
       {

@@ -17,7 +17,7 @@ const { resultsMessage, searchPageTitle } = await import('@/lib/search/messages'
 
 const docs = [
   {
-    id: 1,
+    id: 'post-mini-invasivo',
     title: 'Cos’è l’intervento mini invasivo alluce valgo',
     slug: 'intervento-mini-invasivo-alluce-valgo',
     excerpt: 'Incisioni di pochi millimetri.',
@@ -25,7 +25,7 @@ const docs = [
     publishedAt: '2026-03-05T10:00:00.000Z',
   },
   {
-    id: 2,
+    id: 'post-osteotomie',
     title: 'Le osteotomie del piede',
     slug: 'le-osteotomie-del-piede',
     excerpt: null,

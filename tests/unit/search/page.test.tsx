@@ -17,7 +17,7 @@ jest.unstable_mockModule('@/lib/queries/search', () => ({
     return searchDocuments(
       [
         {
-          id: 1,
+          id: 'post-osteotomie',
           title: 'Le osteotomie correttive',
           slug: 'le-osteotomie-correttive',
           excerpt: 'Come si eseguono.',

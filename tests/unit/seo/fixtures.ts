@@ -7,7 +7,7 @@ export const CLINIC_NAME = 'Clinica del Piede'
 const stamps = { createdAt: '2026-01-10T09:00:00.000Z', updatedAt: '2026-02-01T10:00:00.000Z' }
 
 export const heroImage: Media = {
-  id: 11,
+  id: 'media-hero',
   alt: 'Piede dopo l’intervento',
   url: `${SITE_URL}/api/media/file/piede.jpg`,
   mimeType: 'image/jpeg',
@@ -21,7 +21,7 @@ export const heroImage: Media = {
 }
 
 export const logo: Media = {
-  id: 12,
+  id: 'media-logo',
   alt: 'Logo della clinica',
   url: '/api/media/file/logo.png',
   mimeType: 'image/png',
@@ -31,7 +31,7 @@ export const logo: Media = {
 }
 
 export const surgeon: Author = {
-  id: 1,
+  id: 'author-ferri',
   honorific: 'Dott.',
   name: 'Marco Ferri',
   slug: 'marco-ferri',
@@ -40,7 +40,7 @@ export const surgeon: Author = {
   ordineProvince: 'Milano',
   ordineNumber: '12345',
   bio: 'Chirurgo del piede.',
-  photo: { ...logo, id: 13, url: '/api/media/file/ferri.jpg', mimeType: 'image/jpeg' },
+  photo: { ...logo, id: 'media-ferri', url: '/api/media/file/ferri.jpg', mimeType: 'image/jpeg' },
   profileLinks: [
     { label: 'LinkedIn', url: 'https://www.linkedin.com/in/marco-ferri' },
     { label: 'Non valido', url: 'javascript:alert(1)' },
@@ -49,7 +49,7 @@ export const surgeon: Author = {
 }
 
 export const reviewer: Author = {
-  id: 2,
+  id: 'author-neri',
   honorific: 'Dott.ssa',
   name: 'Giulia Neri',
   slug: 'giulia-neri',
@@ -57,7 +57,7 @@ export const reviewer: Author = {
 }
 
 export const halluxCategory: Category = {
-  id: 21,
+  id: 'category-hallux',
   title: 'Alluce valgo',
   slug: 'alluce-valgo',
   description: 'La deformità più diffusa del piede.',
@@ -65,14 +65,14 @@ export const halluxCategory: Category = {
 }
 
 export const surgeryCategory: Category = {
-  id: 22,
+  id: 'category-surgery',
   title: 'Chirurgia del piede',
   slug: 'chirurgia-del-piede',
   ...stamps,
 }
 
 export const clinic: Clinic = {
-  id: 1,
+  id: 'clinic',
   name: CLINIC_NAME,
   legalName: 'Clinica del Piede S.r.l.',
   vatNumber: '01234567897',
@@ -94,7 +94,7 @@ export const POST_SLUG = 'intervento-mini-invasivo-alluce-valgo'
 export const POST_URL = `${SITE_URL}/blog/${POST_SLUG}`
 
 export const post: Post = {
-  id: 31,
+  id: 'post-mini-invasive',
   title: 'Intervento mini invasivo per l’alluce valgo',
   excerpt: 'Incisioni di pochi millimetri e appoggio immediato del piede.',
   slug: POST_SLUG,

@@ -63,7 +63,13 @@ describe('site nodes', () => {
   })
 
   it('keeps an unfilled clinic minimal', () => {
-    const empty: Clinic = { id: 1, name: ' ', medicalDisclaimer: 'x', address: {}, socialLinks: [] }
+    const empty: Clinic = {
+      id: 'clinic',
+      name: ' ',
+      medicalDisclaimer: 'x',
+      address: {},
+      socialLinks: [],
+    }
     expect(clinicNode(empty, SITE_URL)).toEqual({
       '@type': 'MedicalClinic',
       '@id': `${SITE_URL}/#clinic`,

@@ -9,6 +9,7 @@ import {
   breadcrumbs,
   clinic,
   halluxCategory,
+  heroImage,
   post,
   surgeon,
   surgeryCategory,
@@ -141,11 +142,11 @@ describe('articleGraph', () => {
     const bare: Post = {
       ...post,
       excerpt: null,
-      author: 1,
+      author: surgeon.id,
       reviewedBy: null,
-      heroImage: 11,
+      heroImage: heroImage.id,
       lastReviewedAt: null,
-      categories: [21],
+      categories: [halluxCategory.id],
       procedure: { name: '  ' },
       faq: [],
     }

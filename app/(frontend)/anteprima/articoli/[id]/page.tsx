@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 
 import { ArticleView } from '@/components/article/ArticleView'
 import { PreviewRefresh } from '@/components/article/PreviewRefresh'
+import { isDocumentId } from '@/lib/ids'
 import { getPayloadClient } from '@/lib/payload'
 import { getClinic } from '@/lib/queries/clinic'
 
@@ -23,8 +24,8 @@ export const metadata: Metadata = {
  * else gets the 404 page.
  */
 export default async function PostPreviewPage({ params }: Props) {
-  const id = Number((await params).id)
-  if (!Number.isInteger(id) || id <= 0) notFound()
+  const { id } = await params
+  if (!isDocumentId(id)) notFound()
   const payload = await getPayloadClient()
   const { user } = await payload.auth({ headers: await headers() })
   if (!user) notFound()

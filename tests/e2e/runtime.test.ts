@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
+
+import { describe, expect, it } from '@jest/globals'
+
+/**
+ * The shared e2e server is started the README's way (`npm run serve`) on a machine whose own
+ * Node is older: every process of it must run the project's Node 24 LTS.
+ */
+type ServerProcess = { pid: number; command: string; runtime: string }
+
+/** The processes of a process group, read from /proc (Linux). */
+function processGroup(pgid: number): ServerProcess[] {
+  const found: ServerProcess[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^[1-9][0-9]*$/.test(entry)) continue
+    try {
+      // Field 5 of /proc/<pid>/stat is the process group; the command name (2) may hold spaces.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(fields[2]) !== pgid) continue
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim()
+      const exe = readlinkSync(`/proc/${entry}/exe`)
+      const runtime = /node/.test(exe)
+        ? execFileSync(exe, ['--version'], { encoding: 'utf8' }).trim()
+        : exe
+      found.push({ pid: Number(entry), command, runtime })
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return found
+}
+
+describe('runtime of the served site', () => {
+  it('serves `next start` on Node 24 LTS', () => {
+    const pgid = Number(process.env.E2E_SERVER_PID)
+    expect(pgid).toBeGreaterThan(0)
+    const group = processGroup(pgid)
+    console.info(group.map((p) => `${p.pid} ${p.runtime} ${p.command}`).join('\n'))
+    const servers = group.filter((p) => /next/.test(p.command))
+    expect(servers.length).toBeGreaterThan(0)
+    for (const server of servers) expect(server.runtime).toMatch(/^v24\./)
+  })
+})
