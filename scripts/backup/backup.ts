@@ -1,11 +1,19 @@
 /**
- * `npm run backup [-- --out DIR]`: a consistent online copy of the SQLite database and the
- * uploaded media, packed into `backups/clinica-backup-YYYYMMDD-HHmmss.tar.gz`.
- * Safe while the server is running. Exit codes: 0 done, 1 failed, 2 bad arguments.
+ * `npm run backup [-- --out DIR]`: a consistent online copy of the database (SQLite or MongoDB,
+ * as DATABASE_URI says) and the uploaded media, packed into
+ * `backups/clinica-backup-YYYYMMDD-HHmmss.tar.gz`. Safe while the server is running.
+ * Exit codes: 0 done, 1 failed, 2 bad arguments.
  */
 import { loadEnvFiles } from '@/lib/load-env-files'
 
-import { BACKUP_USAGE, DEFAULT_BACKUP_DIR, UsageError, createBackup, parseBackupArgs } from './lib'
+import {
+  BACKUP_USAGE,
+  DEFAULT_BACKUP_DIR,
+  UsageError,
+  createBackup,
+  describeBackup,
+  parseBackupArgs,
+} from './lib'
 
 loadEnvFiles()
 
@@ -31,9 +39,14 @@ try {
     outDir: args.out ?? DEFAULT_BACKUP_DIR,
   })
   console.log(
-    `Backup written: ${archive} (${(size / 1024 / 1024).toFixed(2)} MB, ` +
-      `database ${manifest.database.size} bytes, ${manifest.media.files.length} media files)`,
+    `Backup written: ${archive} (${(size / 1024 / 1024).toFixed(2)} MB, ${describeBackup(manifest)})`,
   )
+  if (manifest.engine === 'mongodb' && manifest.database.consistency !== 'snapshot') {
+    console.warn(
+      'Note: this MongoDB server is not a replica set (or is older than 5.0), so the collections ' +
+        'were not read at one point in time. For an exact copy, back up while nobody edits.',
+    )
+  }
   process.exit(0)
 } catch (error) {
   console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`)

@@ -1,12 +1,23 @@
 /**
  * `npm run restore -- <archive.tar.gz> [--yes]`: verifies a backup, then (with `--yes`, server
- * stopped) moves the current database and media aside to `<name>.before-restore-<timestamp>`
- * and puts the backup's files in place. Exit codes: 0 restored, 1 failed or the archive does not
- * verify (nothing changed), 2 bad arguments or `--yes` missing (nothing changed).
+ * stopped) replaces the current data with the backup's. The current data is kept: on SQLite the
+ * database and media are moved aside to `<name>.before-restore-<timestamp>`; on MongoDB the
+ * documents are first saved as `backups/clinica-backup-<timestamp>-before-restore.tar.gz` and the
+ * media folder is moved aside. An archive of the other engine is refused.
+ * Exit codes: 0 restored, 1 failed or the archive does not verify (nothing changed), 2 bad
+ * arguments or `--yes` missing (nothing changed).
  */
 import { loadEnvFiles } from '@/lib/load-env-files'
 
-import { RESTORE_USAGE, UsageError, parseRestoreArgs, restoreBackup, verifyBackup } from './lib'
+import {
+  DEFAULT_BACKUP_DIR,
+  RESTORE_USAGE,
+  UsageError,
+  describeBackup,
+  parseRestoreArgs,
+  restoreBackup,
+  verifyBackup,
+} from './lib'
 
 loadEnvFiles()
 
@@ -27,10 +38,10 @@ try {
   const { getEnv } = await import('@/lib/env')
   const env = getEnv()
   if (!args.yes) {
-    const manifest = await verifyBackup(args.archive)
+    const manifest = await verifyBackup(args.archive, env.databaseKind)
     console.log(
       `Archive verified: backup of ${manifest.createdAt} (app ${manifest.appVersion}, ` +
-        `${manifest.media.files.length} media files).`,
+        `${describeBackup(manifest)}).`,
     )
     console.error(
       'Not restored: the server must be stopped; pass --yes to replace the current data.',
@@ -41,6 +52,7 @@ try {
     archive: args.archive,
     databaseUri: env.databaseUri,
     mediaDir: env.mediaDir,
+    backupDir: DEFAULT_BACKUP_DIR,
   })
   console.log(`Restored the backup of ${manifest.createdAt} (app ${manifest.appVersion}).`)
   for (const file of movedAside) console.log(`  previous data kept at ${file}`)
