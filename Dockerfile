@@ -3,12 +3,14 @@
 # Clinica Blog: Next.js 16 + Payload CMS 3 image.
 #
 #   docker build -t clinica-blog .
+#   docker run -p 3000:3000 -e PAYLOAD_SECRET=... -v clinica-data:/app/data clinica-blog
+#       (embedded SQLite in /app/data/clinica.db, media in /app/data/media), or
 #   docker run -p 3000:3000 -e DATABASE_URI=mongodb://... -e PAYLOAD_SECRET=... clinica-blog
 #
-# Debian (glibc) base on purpose: the prebuilt native binaries of sharp and
-# @libsql/client that npm installs here are the linux-x64-gnu ones; do not
-# switch to alpine (musl).
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 (LTS), the version package.json requires. Debian (glibc) base on
+# purpose: the prebuilt native binaries of sharp and @libsql/client that npm
+# installs here are the linux-x64-gnu ones; do not switch to alpine (musl).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---------------------------------------------------------------------------
 # base: shared settings for every stage
@@ -31,16 +33,17 @@ RUN --mount=type=cache,target=/root/.npm \
 
 # ---------------------------------------------------------------------------
 # builder: `npm run build` applies the committed migrations to a throw-away
-# SQLite database (its prebuild step) and runs `next build` against it (pre-rendering queries the database, and there
-# is no MongoDB while the image is built). The secret below is a placeholder
-# that exists only for this RUN step; it is not in the final image, and the
-# real PAYLOAD_SECRET is given at runtime.
+# SQLite database (its prebuild step) and runs `next build` against it
+# (pre-rendering queries the database, and there is no database while the
+# image is built). What the build pre-renders from that empty database is never
+# served: the page cache (lib/cache/handler.js) starts empty in every server
+# process, so the first request renders from the live database. The secret
+# below is a placeholder that exists only for this RUN step; it is not in the
+# final image, and the real PAYLOAD_SECRET is given at runtime.
 # ---------------------------------------------------------------------------
 FROM base AS builder
-# Pages pre-rendered by the build embed the public URL (canonical links, Open Graph): build
-# with the real one (compose passes SITE_URL). At runtime it is read from the environment.
-ARG SITE_URL=http://localhost:3000
-ENV SITE_URL=${SITE_URL}
+# No SITE_URL here: pages are rendered by the running server, with the SITE_URL of its
+# environment (the build's own pre-renders are never served).
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 RUN export NODE_ENV=production \
@@ -52,17 +55,23 @@ RUN export NODE_ENV=production \
 # ---------------------------------------------------------------------------
 # runner: the whole built app (dev dependencies kept on purpose: `npm run
 # seed` runs through tsx), owned by the unprivileged `node` user.
+# PAYLOAD_SECRET has no default: without it the server refuses to start and
+# names the variable (lib/env.ts).
 # ---------------------------------------------------------------------------
 FROM base AS runner
 ENV NODE_ENV=production \
     PORT=3000
 COPY --from=builder --chown=node:node /app ./
-# Uploaded media live in /app/data/media. Create it owned by `node` before
-# declaring the volume, so a fresh named volume inherits that ownership.
+# /app/data holds the SQLite database (the default DATABASE_URI,
+# file:./data/clinica.db) and /app/data/media the uploads (MEDIA_DIR). Create
+# them owned by `node` before declaring the volumes, so fresh named volumes
+# inherit that ownership.
 RUN mkdir -p /app/data/media && chown -R node:node /app/data
 USER node
-VOLUME ["/app/data/media"]
+VOLUME ["/app/data", "/app/data/media"]
 EXPOSE 3000
+# /api/health runs a real database query (never a cached page) and answers 503
+# when the database is unreachable; it gives up after 3 s on its own.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+    CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health',{signal:AbortSignal.timeout(4500)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["npm", "run", "serve"]

@@ -1,15 +1,33 @@
 /**
- * Runs once when the Next.js server starts (`next start` and `next dev`): starts the in-process
- * runner of the jobs queue, which carries out scheduled publish and unpublish.
+ * Runs once when the Next.js server starts (`next start` and `next dev`): checks the
+ * configuration (an invalid one stops the server), installs the client address guard
+ * (lib/client-ip.ts) and starts the in-process runner of the jobs queue, which carries out
+ * scheduled publish and unpublish.
  * Not during `next build`, and not in the edge runtime.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   if (process.env.NEXT_PHASE === 'phase-production-build') return
 
-  const { getEnv } = await import('./lib/env')
+  const { EnvError, getEnv } = await import('./lib/env')
+  let env: ReturnType<typeof getEnv>
+  try {
+    env = getEnv()
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error
+    // Next only logs a failing register() and then answers every request with a 500. A server
+    // without a valid configuration (PAYLOAD_SECRET in production…) must not start at all: the
+    // process exits, naming the variable, and a container's restart policy makes it visible.
+    console.error(error.message)
+    process.exit(1)
+  }
   const { serverOrigin, startJobRunner } = await import('./lib/jobs/runner')
-  const env = getEnv()
+
+  // Client addresses (rate limits) come from the connection and the trusted proxies only.
+  const { Server } = await import('node:http')
+  const { installClientAddressGuard } = await import('./lib/client-ip')
+  installClientAddressGuard(Server, env.trustedProxyHops)
+
   if (!env.jobRunner.enabled) return
   // `next dev` may load this module again; one runner per process.
   const started = Symbol.for('clinica-blog.job-runner')
@@ -22,7 +40,5 @@ export async function register(): Promise<void> {
     secret: env.payloadSecret,
     intervalMs: env.jobRunner.intervalSeconds * 1000,
   })
-  console.info(
-    `Job runner: scheduled publishing checked every ${env.jobRunner.intervalSeconds} s.`,
-  )
+  console.info(`Job runner: scheduled publishing checked every ${env.jobRunner.intervalSeconds} s.`)
 }

@@ -60,6 +60,15 @@ const schema = z
       emptyToUndefined,
       z.string().min(12, 'expected at least 12 characters').optional(),
     ),
+    TRUSTED_PROXY_HOPS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ message: 'expected a whole number of proxies (0 to 5)' })
+        .int('expected a whole number of proxies (0 to 5)')
+        .min(0, 'expected a whole number of proxies (0 to 5)')
+        .max(5, 'expected a whole number of proxies (0 to 5)')
+        .default(0),
+    ),
     JOB_RUNNER: z.preprocess(
       emptyToUndefined,
       z.enum(['on', 'off'], { message: 'expected "on" or "off"' }).default('on'),
@@ -97,6 +106,8 @@ export type Env = {
   /** First admin account created by the seed when no user exists (optional). */
   adminEmail: string
   adminPassword?: string
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (see lib/client-ip.ts). */
+  trustedProxyHops: number
   /** The in-process runner of queued jobs (scheduled publish/unpublish), see instrumentation.ts. */
   jobRunner: { enabled: boolean; intervalSeconds: number }
 }
@@ -166,6 +177,7 @@ export function parseEnv(
     mediaDir: value.MEDIA_DIR,
     adminEmail: value.ADMIN_EMAIL,
     adminPassword: value.ADMIN_PASSWORD,
+    trustedProxyHops: value.TRUSTED_PROXY_HOPS,
     jobRunner: {
       enabled: value.JOB_RUNNER === 'on',
       intervalSeconds: value.JOB_RUNNER_INTERVAL_SECONDS,

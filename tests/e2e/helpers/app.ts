@@ -99,6 +99,9 @@ export async function appEnvironment(prefix: string, database: string): Promise<
     ADMIN_PASSWORD: E2E_ADMIN.password,
     // Scheduled publishing is checked every 2 s so its test does not wait 20 s.
     JOB_RUNNER_INTERVAL_SECONDS: '2',
+    // As if behind one reverse proxy that appends the client's address to X-Forwarded-For:
+    // tests act as different clients by sending the address that proxy would append.
+    TRUSTED_PROXY_HOPS: '1',
   }
   return { dir, port, baseUrl, env }
 }
