@@ -1,18 +1,26 @@
-import type { GlobalConfig } from 'payload'
+import type { GlobalAfterChangeHook, GlobalConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { isAdmin } from '@/access/isAdmin'
+import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { linksField } from '@/fields/links'
 import { validatePartitaIva, validatePhone } from '@/fields/validators'
 import { DEFAULT_MEDICAL_DISCLAIMER } from '@/lib/clinic'
+import { normalizeHostName, validateRedirectHost } from '@/lib/redirects/external'
+import { bumpRedirectsVersion } from '@/lib/redirects/version'
 import { revalidateGlobalOnChange } from '@/lib/revalidate'
+
+/** The proxy's redirect table depends on the allowlist of external hosts: reload it. */
+const reloadRedirects: GlobalAfterChangeHook = ({ doc }) => {
+  bumpRedirectsVersion()
+  return doc
+}
 
 /** The clinic's identity: shown in the footer (as Italian rules for medical sites ask) and in structured data. */
 export const Clinic: GlobalConfig = {
   slug: 'clinic',
   label: 'Clinica',
   access: { read: anyone, update: isAdmin },
-  hooks: { afterChange: [revalidateGlobalOnChange] },
+  hooks: { afterChange: [revalidateGlobalOnChange, reloadRedirects] },
   fields: [
     {
       name: 'isDemo',
@@ -115,6 +123,34 @@ export const Clinic: GlobalConfig = {
       maxLength: 600,
       defaultValue: DEFAULT_MEDICAL_DISCLAIMER,
       admin: { description: 'Mostrata in fondo a ogni articolo.' },
+    },
+    {
+      // Read by the proxy (anonymously) to decide which external redirects it serves.
+      name: 'redirectHosts',
+      type: 'array',
+      label: 'Siti esterni consentiti nei reindirizzamenti',
+      labels: { singular: 'Sito esterno', plural: 'Siti esterni' },
+      maxRows: 50,
+      access: { create: isAdminField, update: isAdminField },
+      admin: {
+        description:
+          'I redattori possono creare reindirizzamenti verso un altro sito solo se il suo nome è in questo elenco (esattamente: www.esempio.it non include esempio.it). Gli amministratori possono sempre.',
+      },
+      fields: [
+        {
+          name: 'host',
+          type: 'text',
+          label: 'Nome del sito',
+          required: true,
+          maxLength: 253,
+          validate: validateRedirectHost,
+          hooks: {
+            beforeValidate: [
+              ({ value }) => (typeof value === 'string' ? normalizeHostName(value) : value),
+            ],
+          },
+        },
+      ],
     },
   ],
 }

@@ -6,9 +6,17 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import { hasRole } from '@/access/roles'
 import type { Redirect } from '@/payload-types'
+import { getEnv } from '@/lib/env'
 import { safeHref } from '@/lib/richtext/safe-url'
 import { pagePath, postPath } from '@/lib/paths'
+import {
+  externalHost,
+  externalRedirectRefused,
+  hostOf,
+  isMalformedHttpUrl,
+} from '@/lib/redirects/external'
 import { bumpRedirectsVersion } from '@/lib/redirects/version'
 import {
   finalTarget,
@@ -65,43 +73,66 @@ async function existingRules(
   return rules.filter((rule) => rule.to !== '')
 }
 
-/** Normalises `from`, refuses unsafe targets and loops, and collapses chains into one hop. */
+const invalidTarget = (path: string, message: string) =>
+  new ValidationError({ collection: 'redirects', errors: [{ path, message }] })
+
+/** Host names editors may redirect to: the Clinic global's allowlist. */
+async function allowedRedirectHosts(req: PayloadRequest): Promise<string[]> {
+  const clinic = await req.payload.findGlobal({
+    slug: 'clinic',
+    depth: 0,
+    req,
+    overrideAccess: true,
+    select: { redirectHosts: true },
+  })
+  return (clinic.redirectHosts ?? []).map((row) => row.host)
+}
+
+/**
+ * Normalises `from`, refuses unsafe targets, loops and (unless an admin saves it, or its host is
+ * in the Clinic's allowlist) targets on another site, and collapses chains into one hop.
+ * Runs on every write, including partial updates that only send `to` or `type`.
+ */
 export const validateRedirect: CollectionBeforeValidateHook<Redirect> = async ({
   data,
   req,
   originalDoc,
 }) => {
-  if (!data?.from) return data
-  const from = normalizeRedirectPath(data.from)
-  const to = { ...originalDoc?.to, ...data.to } as RedirectTo
-  if (to.type === 'custom' && to.url && !safeHref(to.url)) {
-    throw new ValidationError({
-      collection: 'redirects',
-      errors: [
-        {
-          path: 'to.url',
-          message:
-            'Indirizzo non valido: usa un percorso del sito (/…) oppure un indirizzo http(s).',
-        },
-      ],
-    })
+  const rawFrom = data?.from ?? originalDoc?.from
+  if (!rawFrom) return data
+  const from = normalizeRedirectPath(rawFrom)
+  const to = { ...originalDoc?.to, ...data?.to } as RedirectTo
+  if (to.type === 'custom' && to.url && (!safeHref(to.url) || isMalformedHttpUrl(to.url))) {
+    throw invalidTarget(
+      'to.url',
+      'Indirizzo non valido: usa un percorso del sito (/…) oppure un indirizzo http(s).',
+    )
   }
   const target = await targetOf(to, req)
-  if (!target) return { ...data, from }
+  if (!target) return { ...data, from, externalApproved: false }
+  let stored = to
   try {
     const landing = finalTarget({ from, to: target }, await existingRules(req, originalDoc?.id))
-    if (to.type === 'custom' && landing !== target)
-      return { ...data, from, to: { ...to, url: landing } }
+    if (to.type === 'custom' && landing !== target) stored = { ...to, url: landing }
   } catch (error) {
-    if (error instanceof RedirectLoopError) {
-      throw new ValidationError({
-        collection: 'redirects',
-        errors: [{ path: 'from', message: error.message }],
-      })
-    }
+    if (error instanceof RedirectLoopError) throw invalidTarget('from', error.message)
     throw error
   }
-  return { ...data, from }
+  // Only a custom URL can lead to another site (a reference is always one of our pages).
+  const host =
+    stored.type === 'custom' && stored.url
+      ? externalHost(stored.url, [hostOf(getEnv().siteUrl)])
+      : null
+  const byAdmin = hasRole(req.user, 'admin')
+  if (host !== null && !byAdmin && !(await allowedRedirectHosts(req)).includes(host)) {
+    throw invalidTarget('to.url', externalRedirectRefused(host))
+  }
+  return {
+    ...data,
+    from,
+    ...(stored === to ? {} : { to: stored }),
+    externalApproved: host !== null && byAdmin,
+  }
 }
 
 /** Redirects that led to this one's source now lead straight to its target; the proxy reloads. */

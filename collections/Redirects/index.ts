@@ -29,8 +29,8 @@ export const redirects = redirectsPlugin({
       afterChange: [collapseChainsAndReload],
       afterDelete: [reloadRedirects],
     },
-    fields: ({ defaultFields }: { defaultFields: Field[] }) =>
-      defaultFields.map((field): Field =>
+    fields: ({ defaultFields }: { defaultFields: Field[] }) => [
+      ...defaultFields.map((field): Field =>
         field.type === 'text' && field.name === 'from'
           ? {
               ...field,
@@ -39,5 +39,20 @@ export const redirects = redirectsPlugin({
             }
           : field,
       ),
+      {
+        // Set by validateRedirect only: an admin saved this target on another site. The proxy
+        // serves other external targets only while their host is in the Clinic's allowlist.
+        name: 'externalApproved',
+        type: 'checkbox',
+        label: 'Sito esterno approvato da un amministratore',
+        defaultValue: false,
+        access: { create: () => false, update: () => false },
+        admin: {
+          position: 'sidebar',
+          readOnly: true,
+          condition: (data) => Boolean(data?.externalApproved),
+        },
+      },
+    ],
   },
 })

@@ -55,6 +55,8 @@ export const BOOKING_RESPONSE_MESSAGES = {
   tooLarge: 'La richiesta è troppo lunga. Accorcia il testo e riprova.',
   badRequest: 'La richiesta non è valida. Ricarica la pagina e riprova.',
   unsupportedMediaType: 'Formato della richiesta non supportato.',
+  crossSite:
+    'Richiesta rifiutata: le richieste di appuntamento si inviano solo dal modulo sul sito della clinica.',
   serverError:
     'Si è verificato un errore imprevisto e la richiesta non è stata inviata. Riprova più tardi o contatta la clinica per telefono.',
 } as const

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { getClientIp, type RateLimiter } from '@/lib/rate-limit'
 
 import { BOOKING_RESPONSE_MESSAGES } from './constants'
+import { isSameOriginRequest } from './same-origin'
 import { parseBookingForm, type BookingFieldErrors } from './schema'
 import { hashIp, storeBookingRequest } from './store'
 
@@ -17,6 +18,8 @@ export type BookingHandlerDeps = {
   getPayload: () => Promise<Payload>
   /** Key of the IP hash (the Payload secret). */
   getSecret: () => string
+  /** The site's own origin (SITE_URL): browsers may post only from its pages. */
+  getSiteOrigin: () => string
   /** Where unexpected errors go; receives a summary without the submitted data. */
   logError?: (message: string, details: string) => void
 }
@@ -109,17 +112,22 @@ const defaultLogError = (message: string, details: string) =>
   console.error(`${message}\n${details}`)
 
 /**
- * The booking endpoint: rate limit, size limit, parsing, honeypot, validation, idempotent
+ * The booking endpoint: same-origin check, rate limit, size limit, parsing, honeypot, validation, idempotent
  * storage. Built from its dependencies so tests can drive it without a server or a database.
  */
 export function createBookingHandler({
   limiter,
   getPayload,
   getSecret,
+  getSiteOrigin,
   logError = defaultLogError,
 }: BookingHandlerDeps) {
   return async function handleBookingRequest(request: Request): Promise<Response> {
     try {
+      // Before the rate limit: a forged post must not use up the visitor's allowance.
+      if (!isSameOriginRequest(request.headers, getSiteOrigin())) {
+        return reply({ ok: false, message: BOOKING_RESPONSE_MESSAGES.crossSite }, 403)
+      }
       const ip = getClientIp(request.headers)
       const limit = limiter.check(ip)
       if (!limit.allowed) {

@@ -4,6 +4,7 @@ import {
   ValidationError,
   type CollectionBeforeChangeHook,
   type CollectionBeforeOperationHook,
+  type PayloadRequest,
 } from 'payload'
 
 import { hasRole } from '@/access/roles'
@@ -97,24 +98,52 @@ const refuse = (message: string) =>
   new APIError(message, 403, { rule: 'only-editors-publish' }, true)
 
 /**
+ * The status of the live (main) document, which is what patients see. Not `originalDoc`: Payload
+ * fills that from the latest version, a draft as soon as one exists, so a published post would
+ * look unpublished to the rule below. Read through the database adapter (no hooks, no access,
+ * inside the request's transaction), the same call on SQLite and MongoDB.
+ */
+async function liveStatus(req: PayloadRequest, id: string | undefined) {
+  if (!id) return undefined
+  const live = await req.payload.db.findOne<Post>({
+    collection: 'posts',
+    req,
+    select: { _status: true },
+    where: { id: { equals: id } },
+  })
+  return live?._status ?? undefined
+}
+
+/**
  * Only editors and admins publish; authors and reviewers save drafts. They may not change what
  * is live either: on a published post they can only save a new draft (which an editor then
- * publishes), never unpublish it or overwrite the published version.
+ * publishes), never unpublish it or overwrite the published version. Every write that reaches
+ * the main document (a non-draft update by id or by where, a version restored without
+ * `draft`, a scheduled job run with their rights, the same over GraphQL) is checked against the
+ * live document, whatever the latest version says.
  */
-export const onlyEditorsPublish: CollectionBeforeChangeHook<Post> = ({
+export const onlyEditorsPublish: CollectionBeforeChangeHook<Post> = async ({
   data,
   operation,
   originalDoc,
   req,
 }) => {
   if (!hasRole(req.user, 'author', 'reviewer')) return data
-  if (operation === 'update' && originalDoc?._status === 'published' && !req.context[DRAFT_SAVE]) {
+  // A draft save only writes a version (an update sending "published" with it still publishes;
+  // a version restored as a draft never does).
+  const onlyVersion =
+    Boolean(req.context[RESTORE_AS_DRAFT]) ||
+    (Boolean(req.context[DRAFT_SAVE]) && data._status !== 'published')
+  const writesLiveDocument = operation === 'update' && !onlyVersion
+  if (writesLiveDocument && (await liveStatus(req, originalDoc?.id)) !== 'draft') {
     throw refuse(LIVE_CHANGE_REFUSED)
   }
   if (data._status === 'published' && !req.context[RESTORE_AS_DRAFT]) {
     throw refuse(PUBLISH_REFUSED)
   }
-  return data
+  // Their write to an unpublished post's main document keeps it unpublished, whatever status
+  // the version it was built from had.
+  return writesLiveDocument ? { ...data, _status: 'draft' } : data
 }
 
 const MISSING_FOR_MEDICAL: {

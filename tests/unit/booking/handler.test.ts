@@ -10,6 +10,7 @@ import { hashIp } from '@/lib/booking/store'
 import { createRateLimiter } from '@/lib/rate-limit'
 
 const SECRET = 'unit-test-secret-0123456789abcdef0123'
+const SITE = 'https://www.clinica.example.it'
 
 const valid = {
   name: 'Maria Rossi',
@@ -52,6 +53,7 @@ function setup(options: { limit?: number; failCreate?: Error } = {}) {
     limiter: createRateLimiter({ limit: options.limit ?? 100, windowMs: 60_000 }),
     getPayload: async () => payload as unknown as Payload,
     getSecret: () => SECRET,
+    getSiteOrigin: () => SITE,
     logError,
   })
   return { handler, payload, docs, logError }
@@ -227,6 +229,47 @@ describe('POST /prenota/invio', () => {
     const details = logError.mock.calls[0]?.[1] ?? ''
     expect(details).toContain('Failed query: insert into')
     expect(details).not.toContain('Maria Rossi')
+  })
+})
+
+describe('cross-site posts', () => {
+  const refused = { ok: false, message: BOOKING_RESPONSE_MESSAGES.crossSite }
+
+  it.each([
+    ['another site’s page', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }],
+    [
+      'a sibling subdomain',
+      { origin: 'https://blog.clinica.example.it', 'sec-fetch-site': 'same-site' },
+    ],
+    ['an old browser on another site', { origin: 'https://evil.example' }],
+    ['the site over plain http', { origin: 'http://www.clinica.example.it' }],
+    ['a sandboxed page', { origin: 'null' }],
+    ['a matching Origin on a cross-site fetch', { origin: SITE, 'sec-fetch-site': 'cross-site' }],
+  ])('refuses %s with 403, before counting it or reading it', async (_, headers) => {
+    const { handler, docs } = setup({ limit: 1 })
+    const response = await handler(postJson(valid, headers))
+    expect(response.status).toBe(403)
+    expect(await response.json()).toEqual(refused)
+    expect(docs).toHaveLength(0)
+    // The refused post did not use up the visitor's allowance.
+    expect((await handler(postJson(valid))).status).toBe(201)
+  })
+
+  it.each([
+    [
+      'the site’s own form (fetch or plain form post)',
+      { origin: SITE, 'sec-fetch-site': 'same-origin' },
+    ],
+    ['a browser without Sec-Fetch-Site', { origin: SITE }],
+    [
+      'a same-origin form under a no-referrer policy (Origin: null)',
+      { 'sec-fetch-site': 'same-origin', origin: 'null' },
+    ],
+    ['a client that is not a browser (curl)', {}],
+  ])('accepts %s', async (_, headers) => {
+    const { handler, docs } = setup()
+    expect((await handler(postJson(valid, headers))).status).toBe(201)
+    expect(docs).toHaveLength(1)
   })
 })
 

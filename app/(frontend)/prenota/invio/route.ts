@@ -13,4 +13,5 @@ export const POST = createBookingHandler({
   limiter,
   getPayload: getPayloadClient,
   getSecret: () => getEnv().payloadSecret,
+  getSiteOrigin: () => getEnv().siteUrl,
 })
