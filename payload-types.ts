@@ -351,6 +351,7 @@ export interface User {
   name: string;
   role: 'admin' | 'editor' | 'author' | 'reviewer';
   profile?: (string | null) | Author;
+  currentPassword?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -359,8 +360,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -464,6 +463,7 @@ export interface Redirect {
     url?: string | null;
   };
   type: '301' | '302';
+  externalApproved?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -853,6 +853,7 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
   profile?: T;
+  currentPassword?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -861,8 +862,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -885,6 +884,7 @@ export interface RedirectsSelect<T extends boolean = true> {
         url?: T;
       };
   type?: T;
+  externalApproved?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1005,6 +1005,15 @@ export interface Clinic {
    * Mostrata in fondo a ogni articolo.
    */
   medicalDisclaimer?: string | null;
+  /**
+   * I redattori possono creare reindirizzamenti verso un altro sito solo se il suo nome è in questo elenco (esattamente: www.esempio.it non include esempio.it). Gli amministratori possono sempre.
+   */
+  redirectHosts?:
+    | {
+        host: string;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1046,6 +1055,12 @@ export interface ClinicSelect<T extends boolean = true> {
         id?: T;
       };
   medicalDisclaimer?: T;
+  redirectHosts?:
+    | T
+    | {
+        host?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -1,32 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
-import {
-  createRateLimiter,
-  FORGOT_PASSWORD_RATE_LIMIT,
-  getClientIp,
-  LOGIN_RATE_LIMIT,
-} from '@/lib/rate-limit'
 import { findRedirect } from '@/lib/redirects/table'
-
-/** Per-IP limits on the endpoints attackers hammer; Payload's account lockout comes on top. */
-const authLimiters: Record<string, ReturnType<typeof createRateLimiter>> = {
-  '/api/users/login': createRateLimiter(LOGIN_RATE_LIMIT),
-  '/api/users/forgot-password': createRateLimiter(FORGOT_PASSWORD_RATE_LIMIT),
-}
-
-function limitAuth(request: NextRequest) {
-  const limiter = authLimiters[request.nextUrl.pathname]
-  if (!limiter || request.method !== 'POST') return NextResponse.next()
-  const { allowed, retryAfterSeconds } = limiter.check(getClientIp(request.headers))
-  if (allowed) return NextResponse.next()
-  return NextResponse.json(
-    { errors: [{ message: 'Troppi tentativi. Riprova tra qualche minuto.' }] },
-    {
-      status: 429,
-      headers: { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' },
-    },
-  )
-}
 
 /** Payload reads the admin language from this cookie first, then from the browser. */
 const LANGUAGE_COOKIE = 'payload-lng'
@@ -50,7 +24,6 @@ function adminLanguage(request: NextRequest) {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search, origin } = request.nextUrl
-  if (pathname.startsWith('/api/')) return limitAuth(request)
   if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminLanguage(request)
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
 
@@ -63,6 +36,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages (not Payload's API or Next's assets), plus the two rate-limited auth endpoints.
-  matcher: ['/((?!api/|_next/|favicon\\.ico).*)', '/api/users/login', '/api/users/forgot-password'],
+  // Pages, not Payload's API or Next's assets. The login and password-reset limits live where
+  // Payload runs those operations (collections/Users/hooks/authGuards.ts), whatever the URL.
+  matcher: ['/((?!api/|_next/|favicon\\.ico).*)'],
 }

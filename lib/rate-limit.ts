@@ -37,9 +37,9 @@ export type RateLimiterOptions = {
 export const BOOKING_RATE_LIMIT = { limit: 5, windowMs: 10 * 60 * 1000 } as const
 
 /**
- * Login: 30 attempts per IP every 15 minutes. Payload locks an account after 5 failures, so this
- * only stops an address from trying many accounts; it is generous enough for an office behind
- * one IP address.
+ * Login: 30 attempts per IP every 15 minutes, against one address trying many accounts
+ * (failures on one account are slowed down by lib/auth/login-throttle.ts); generous enough for
+ * an office behind one IP address.
  */
 export const LOGIN_RATE_LIMIT = { limit: 30, windowMs: 15 * 60 * 1000 } as const
 
@@ -108,17 +108,11 @@ export function createRateLimiter({
 const MAX_IP_LENGTH = 100
 
 /**
- * The client's IP address as reported by the reverse proxy: the first entry of
- * `X-Forwarded-For`, else `X-Real-IP`, else 'unknown' (every such request then shares one
- * bucket).
- *
- * These headers are only trustworthy when the proxy in front of the app sets them itself,
- * overwriting whatever the client sent (nginx: `proxy_set_header X-Forwarded-For $remote_addr;`
- * and `proxy_set_header X-Real-IP $remote_addr;`). A proxy that appends to a client-supplied
- * `X-Forwarded-For` lets anyone pick the first entry and escape the limit.
+ * The client's address: the first `X-Forwarded-For` entry, which the server itself wrote from
+ * the connection and the trusted proxies (instrumentation.ts installs lib/client-ip.ts, which
+ * replaces whatever the client sent). 'unknown' when absent (outside the server).
  */
 export function getClientIp(headers: Pick<Headers, 'get'>): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  const ip = forwarded || headers.get('x-real-ip')?.trim()
+  const ip = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
   return ip ? ip.slice(0, MAX_IP_LENGTH) : 'unknown'
 }

@@ -1,9 +1,21 @@
 import * as migration_20261130_094821_initial from './20261130_094821_initial';
+import * as migration_20261130_100544_redirect_hosts from './20261130_100544_redirect_hosts';
+import * as migration_20261130_101702_no_login_lockout from './20261130_101702_no_login_lockout';
 
 export const migrations = [
   {
     up: migration_20261130_094821_initial.up,
     down: migration_20261130_094821_initial.down,
-    name: '20261130_094821_initial'
+    name: '20261130_094821_initial',
+  },
+  {
+    up: migration_20261130_100544_redirect_hosts.up,
+    down: migration_20261130_100544_redirect_hosts.down,
+    name: '20261130_100544_redirect_hosts',
+  },
+  {
+    up: migration_20261130_101702_no_login_lockout.up,
+    down: migration_20261130_101702_no_login_lockout.down,
+    name: '20261130_101702_no_login_lockout'
   },
 ];

@@ -4,6 +4,8 @@ import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { getEnv } from '@/lib/env'
 
+import { loginDelayEndpoints } from './endpoints'
+import { clearFailedLogins, guardAuthOperations } from './hooks/authGuards'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 export const USER_ROLES = [
@@ -17,8 +19,9 @@ export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: 'Utente', plural: 'Utenti' },
   auth: {
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // No hard lockout (anyone could lock any account, the admin's included): failed logins get
+    // progressive delays per account and address instead (collections/Users/hooks/authGuards.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: 'Lax', secure: getEnv().nodeEnv === 'production' },
   },
@@ -29,11 +32,15 @@ export const Users: CollectionConfig = {
     create: isAdmin,
     update: isAdminOrSelf,
     delete: isAdmin,
-    // Payload's default lets any signed-in user unlock any account, undoing the lockout.
     unlock: isAdmin,
   },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'role'] },
-  hooks: { beforeChange: [firstUserIsAdmin] },
+  hooks: {
+    beforeOperation: [guardAuthOperations],
+    beforeChange: [firstUserIsAdmin],
+    afterLogin: [clearFailedLogins],
+  },
+  endpoints: loginDelayEndpoints,
   fields: [
     { name: 'name', type: 'text', label: 'Nome', required: true, maxLength: 120 },
     {
@@ -56,6 +63,29 @@ export const Users: CollectionConfig = {
       // Links the account to its public profile: reviews are signed with it.
       access: { update: isAdminField },
       admin: { position: 'sidebar' },
+    },
+    {
+      // Checked, never stored: changing one's own password needs the current one.
+      name: 'currentPassword',
+      type: 'text',
+      label: 'Password attuale',
+      virtual: true,
+      admin: {
+        disableListColumn: true,
+        disableListFilter: true,
+        components: { Field: '@/components/admin/CurrentPassword.client#CurrentPassword' },
+      },
+      hooks: { afterRead: [() => undefined] },
+    },
+    {
+      name: 'loginDelays',
+      type: 'ui',
+      label: 'Accessi non riusciti',
+      admin: {
+        position: 'sidebar',
+        disableListColumn: true,
+        components: { Field: '@/components/admin/LoginDelays.client#LoginDelays' },
+      },
     },
   ],
   timestamps: true,

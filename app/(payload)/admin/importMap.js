@@ -24,6 +24,8 @@ import { ReviewStatusCell as ReviewStatusCell_4f71358744e85ff9dd3117b3a457c714 }
 import { SignReview as SignReview_1b403d034a816fc2a3906375a3ca8e9e } from '@/components/admin/SignReview.client'
 import { EditorialPanel as EditorialPanel_06ecae3faa482b1d4e54ed19fcf187eb } from '@/components/admin/EditorialPanel.client'
 import { ExpiredReviewFilter as ExpiredReviewFilter_bc79b00803fb17d0244bb6ba46eb4f79 } from '@/components/admin/ExpiredReviewFilter.client'
+import { CurrentPassword as CurrentPassword_ea1cac33f261131d81bfa21602f5fab8 } from '@/components/admin/CurrentPassword.client'
+import { LoginDelays as LoginDelays_032db0451c5fe64529538ff64401f96c } from '@/components/admin/LoginDelays.client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,5 +56,7 @@ export const importMap = {
   "@/components/admin/SignReview.client#SignReview": SignReview_1b403d034a816fc2a3906375a3ca8e9e,
   "@/components/admin/EditorialPanel.client#EditorialPanel": EditorialPanel_06ecae3faa482b1d4e54ed19fcf187eb,
   "@/components/admin/ExpiredReviewFilter.client#ExpiredReviewFilter": ExpiredReviewFilter_bc79b00803fb17d0244bb6ba46eb4f79,
+  "@/components/admin/CurrentPassword.client#CurrentPassword": CurrentPassword_ea1cac33f261131d81bfa21602f5fab8,
+  "@/components/admin/LoginDelays.client#LoginDelays": LoginDelays_032db0451c5fe64529538ff64401f96c,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
