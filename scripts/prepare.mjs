@@ -44,6 +44,35 @@ if (majorOf(runtime) !== REQUIRED_MAJOR) {
 
 console.log(`Runtime: Node ${runtime} (${existsSync(bundledNode) ? bundledNode : 'system'}).`)
 
+// The test suite drives Debian's Chromium and validates the sitemap with xmllint: with `--test`
+// they are installed here when missing (as root, from Debian's packages), so `npm test` works
+// on a fresh machine by itself; without root it stops and says what to install.
+const SYSTEM_TOOLS = [
+  { command: 'chromium', path: '/usr/bin/chromium', pkg: 'chromium', why: 'browser tests' },
+  { command: 'xmllint', path: '/usr/bin/xmllint', pkg: 'libxml2-utils', why: 'sitemap validation' },
+]
+if (process.argv.includes('--test')) {
+  const missing = SYSTEM_TOOLS.filter((tool) => !existsSync(tool.path))
+  if (missing.length > 0) {
+    const packages = missing.map((tool) => tool.pkg)
+    const install = `apt-get install -y --no-install-recommends ${packages.join(' ')}`
+    const names = missing.map((tool) => `${tool.command} (${tool.why})`).join(', ')
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+    if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+      console.error(
+        `The tests need ${names}, which are not installed.\n` +
+          `Install them with: sudo apt-get update && sudo ${install}\n` +
+          'then run `npm test` again.',
+      )
+      process.exit(1)
+    }
+    console.log(`Installing ${names} from Debian's packages…`)
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    execSync('apt-get update', { stdio: 'inherit', env })
+    execSync(install, { stdio: 'inherit', env })
+  }
+}
+
 if (process.argv.includes('--env') && !existsSync('.env')) {
   const example = readFileSync('.env.example', 'utf8')
   const env = example
