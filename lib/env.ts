@@ -39,6 +39,22 @@ const siteUrl = z
 
 export const DEFAULT_JOB_RUNNER_INTERVAL_SECONDS = 20
 
+const redisUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol), {
+    message: 'expected a Redis URL such as "redis://127.0.0.1:6379" or "rediss://…"',
+  })
+
+const optionalHttpUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    message: 'expected an absolute http(s) URL such as "http://127.0.0.1:9000"',
+  })
+
+const S3_BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -69,6 +85,26 @@ const schema = z
         .max(5, 'expected a whole number of proxies (0 to 5)')
         .default(0),
     ),
+    REDIS_URL: z.preprocess(emptyToUndefined, redisUrl.optional()),
+    S3_BUCKET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(
+          S3_BUCKET_NAME,
+          'expected an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)',
+        )
+        .optional(),
+    ),
+    S3_ENDPOINT: z.preprocess(emptyToUndefined, optionalHttpUrl.optional()),
+    S3_REGION: z.preprocess(emptyToUndefined, z.string().trim().min(1).default('us-east-1')),
+    S3_ACCESS_KEY_ID: z.preprocess(emptyToUndefined, z.string().trim().min(1).optional()),
+    S3_SECRET_ACCESS_KEY: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+    S3_FORCE_PATH_STYLE: z.preprocess(
+      emptyToUndefined,
+      z.enum(['true', 'false'], { message: 'expected "true" or "false"' }).default('false'),
+    ),
     JOB_RUNNER: z.preprocess(
       emptyToUndefined,
       z.enum(['on', 'off'], { message: 'expected "on" or "off"' }).default('on'),
@@ -84,6 +120,13 @@ const schema = z
     ),
   })
   .superRefine((value, ctx) => {
+    if (value.S3_BUCKET) {
+      for (const name of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!value[name]) {
+          ctx.addIssue({ code: 'custom', path: [name], message: 'required when S3_BUCKET is set' })
+        }
+      }
+    }
     if (value.NODE_ENV === 'production' && !value.PAYLOAD_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -108,6 +151,17 @@ export type Env = {
   adminPassword?: string
   /** Reverse proxies in front of the app that append to X-Forwarded-For (see lib/client-ip.ts). */
   trustedProxyHops: number
+  /** Shared state of several instances (page cache, limits, redirects, job lock); none: this process. */
+  redisUrl?: string
+  /** Media on S3-compatible storage when a bucket is set; local disk (mediaDir) otherwise. */
+  s3?: {
+    bucket: string
+    endpoint?: string
+    region: string
+    accessKeyId: string
+    secretAccessKey: string
+    forcePathStyle: boolean
+  }
   /** The in-process runner of queued jobs (scheduled publish/unpublish), see instrumentation.ts. */
   jobRunner: { enabled: boolean; intervalSeconds: number }
 }
@@ -178,6 +232,18 @@ export function parseEnv(
     adminEmail: value.ADMIN_EMAIL,
     adminPassword: value.ADMIN_PASSWORD,
     trustedProxyHops: value.TRUSTED_PROXY_HOPS,
+    redisUrl: value.REDIS_URL,
+    s3:
+      value.S3_BUCKET && value.S3_ACCESS_KEY_ID && value.S3_SECRET_ACCESS_KEY
+        ? {
+            bucket: value.S3_BUCKET,
+            endpoint: value.S3_ENDPOINT,
+            region: value.S3_REGION,
+            accessKeyId: value.S3_ACCESS_KEY_ID,
+            secretAccessKey: value.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: value.S3_FORCE_PATH_STYLE === 'true',
+          }
+        : undefined,
     jobRunner: {
       enabled: value.JOB_RUNNER === 'on',
       intervalSeconds: value.JOB_RUNNER_INTERVAL_SECONDS,

@@ -75,6 +75,52 @@ describe('environment validation', () => {
     expectEnvError({ JOB_RUNNER_INTERVAL_SECONDS: 'soon' }, 'JOB_RUNNER_INTERVAL_SECONDS', /whole/)
   })
 
+  it('trusts no proxy by default; the hop count is validated', () => {
+    expect(parseEnv({}, memoryStore()).trustedProxyHops).toBe(0)
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: '1' }, memoryStore()).trustedProxyHops).toBe(1)
+    expectEnvError({ TRUSTED_PROXY_HOPS: '-1' }, 'TRUSTED_PROXY_HOPS', /0 to 5/)
+    expectEnvError({ TRUSTED_PROXY_HOPS: 'nginx' }, 'TRUSTED_PROXY_HOPS', /0 to 5/)
+  })
+
+  it('validates the shared-state and media storage settings', () => {
+    const env = parseEnv(
+      {
+        REDIS_URL: 'redis://127.0.0.1:6390/0',
+        S3_BUCKET: 'clinica-media',
+        S3_ENDPOINT: 'http://127.0.0.1:9000',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_FORCE_PATH_STYLE: 'true',
+      },
+      memoryStore(),
+    )
+    expect(env.redisUrl).toBe('redis://127.0.0.1:6390/0')
+    expect(env.s3).toEqual({
+      bucket: 'clinica-media',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+    })
+    expect(parseEnv({}, memoryStore())).toMatchObject({ redisUrl: undefined, s3: undefined })
+    expectEnvError({ REDIS_URL: 'localhost:6379' }, 'REDIS_URL', /Redis URL/)
+    expectEnvError({ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL', /Redis URL/)
+    expectEnvError({ S3_BUCKET: 'Bad_Bucket' }, 'S3_BUCKET', /bucket name/)
+    expectEnvError({ S3_BUCKET: 'media' }, 'S3_ACCESS_KEY_ID', /required when S3_BUCKET/)
+    expectEnvError(
+      {
+        S3_BUCKET: 'media',
+        S3_ACCESS_KEY_ID: 'k',
+        S3_SECRET_ACCESS_KEY: 's',
+        S3_ENDPOINT: 'minio',
+      },
+      'S3_ENDPOINT',
+      /http\(s\) URL/,
+    )
+    expectEnvError({ S3_FORCE_PATH_STYLE: 'yes' }, 'S3_FORCE_PATH_STYLE', /"true" or "false"/)
+  })
+
   it('requires a real secret in production', () => {
     expectEnvError({ NODE_ENV: 'production' }, 'PAYLOAD_SECRET', /required in production/)
     expect(
