@@ -6,7 +6,7 @@
 // password for the first admin account.
 import { execFileSync, execSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 
 const lockHash = createHash('sha256').update(readFileSync('package-lock.json')).digest('hex')
 const stampFile = 'node_modules/.clinica-install-stamp'
@@ -44,12 +44,14 @@ if (majorOf(runtime) !== REQUIRED_MAJOR) {
 
 console.log(`Runtime: Node ${runtime} (${existsSync(bundledNode) ? bundledNode : 'system'}).`)
 
-// The test suite drives Debian's Chromium and validates the sitemap with xmllint: with `--test`
-// they are installed here when missing (as root, from Debian's packages), so `npm test` works
+// The test suite drives Debian's Chromium, validates the sitemap with xmllint and starts its own
+// Redis and nginx servers on free loopback ports: with `--test` they are installed here when missing (as root, from Debian's packages), so `npm test` works
 // on a fresh machine by itself; without root it stops and says what to install.
 const SYSTEM_TOOLS = [
   { command: 'chromium', path: '/usr/bin/chromium', pkg: 'chromium', why: 'browser tests' },
   { command: 'xmllint', path: '/usr/bin/xmllint', pkg: 'libxml2-utils', why: 'sitemap validation' },
+  { command: 'redis-server', path: '/usr/bin/redis-server', pkg: 'redis-server', why: 'shared state' },
+  { command: 'nginx', path: '/usr/sbin/nginx', pkg: 'nginx', why: 'the caching proxy' },
 ]
 if (process.argv.includes('--test')) {
   const missing = SYSTEM_TOOLS.filter((tool) => !existsSync(tool.path))
@@ -69,7 +71,16 @@ if (process.argv.includes('--test')) {
     console.log(`Installing ${names} from Debian's packages…`)
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
     execSync('apt-get update', { stdio: 'inherit', env })
-    execSync(install, { stdio: 'inherit', env })
+    // The tests start their own Redis and nginx on free loopback ports: keep Debian from
+    // starting the system-wide services (on :6379 and :80) as it installs them.
+    const policy = '/usr/sbin/policy-rc.d'
+    const ownPolicy = !existsSync(policy)
+    if (ownPolicy) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 })
+    try {
+      execSync(install, { stdio: 'inherit', env })
+    } finally {
+      if (ownPolicy) unlinkSync(policy)
+    }
   }
 }
 
