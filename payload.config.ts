@@ -17,6 +17,13 @@ import { Posts } from './collections/Posts'
 import { redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
 import { Clinic } from './globals/Clinic'
+import {
+  costLimit,
+  GRAPHQL_MAX_COST,
+  hardenApi,
+  MAX_DEPTH,
+  staffOnlyPermissionQueries,
+} from './lib/api-guard'
 import { databaseAdapter } from './lib/database'
 import { depthLimit, GRAPHQL_MAX_DEPTH } from './lib/graphql-depth'
 import { getEnv } from './lib/env'
@@ -29,6 +36,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 const env = getEnv()
 
+// Hardened after building: Payload only adds some collections and endpoints while it sanitises.
 export default buildConfig({
   serverURL: env.siteUrl,
   secret: env.payloadSecret,
@@ -38,6 +46,8 @@ export default buildConfig({
   db: databaseAdapter(env),
   editor: lexicalEditor({ features: editorFeatures }),
   sharp,
+  // Populating relationships deeper than this is cut (every API; the site needs 2).
+  maxDepth: MAX_DEPTH,
   collections: [Posts, Pages, Categories, Authors, Media, AppointmentRequests, Users],
   globals: [Clinic],
   i18n: {
@@ -73,9 +83,14 @@ export default buildConfig({
   graphQL: {
     disablePlaygroundInProduction: true,
     disableIntrospectionInProduction: true,
-    // Deeply nested or very wide queries are refused before they reach the database.
+    // Deeply nested, very wide or many-times-aliased queries are refused before they reach the
+    // database (lib/api-guard/graphql-cost.ts counts list sizes and aliases).
     maxComplexity: 600,
-    validationRules: () => [depthLimit(GRAPHQL_MAX_DEPTH)],
+    validationRules: (args) => [
+      depthLimit(GRAPHQL_MAX_DEPTH),
+      costLimit(GRAPHQL_MAX_COST, args.variableValues),
+      staffOnlyPermissionQueries(args),
+    ],
   },
   // Scheduled publish/unpublish (drafts.schedulePublish) are jobs; instrumentation.ts runs them.
   jobs: {
@@ -92,4 +107,4 @@ export default buildConfig({
     // Generated on demand with `npm run generate:types`; automatic generation spawns a process (bad under Jest).
     autoGenerate: false,
   },
-})
+}).then(hardenApi)

@@ -3,6 +3,8 @@ import { createClient } from '@libsql/client'
 import { ARTICLE_PATH } from './lib'
 
 const PREFIX = 'bench-bulk-'
+/** A random version-4 UUID, as Payload generates for every document here. */
+const UUID_SQL = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`
 
 /**
  * Inserts `count` copies of the seeded article straight into SQLite (one transaction), with its
@@ -17,8 +19,9 @@ export async function insertBulkPosts(databaseUri: string, count: number) {
       sql: 'SELECT id FROM posts WHERE slug = ?',
       args: [slug],
     })
-    const sourceId = Number(source.rows[0]?.id)
-    if (!sourceId) throw new Error(`seeded post ${slug} not found`)
+    // Ids are UUID strings (idType 'uuid'): nothing numeric to count on.
+    const sourceId = source.rows[0]?.id
+    if (typeof sourceId !== 'string') throw new Error(`seeded post ${slug} not found`)
     const columns = async (table: string, skip: string[]) =>
       (await client.execute(`PRAGMA table_info(${table})`)).rows
         .map((row) => String(row.name))
@@ -33,8 +36,8 @@ export async function insertBulkPosts(databaseUri: string, count: number) {
       [
         {
           sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-            INSERT INTO posts ("title", "slug", "_status", ${q(postColumns)})
-            SELECT p.title || ' (copia ' || n.i || ')', ? || n.i, 'draft', ${pq('p', postColumns)}
+            INSERT INTO posts ("id", "title", "slug", "_status", ${q(postColumns)})
+            SELECT ${UUID_SQL}, p.title || ' (copia ' || n.i || ')', ? || n.i, 'draft', ${pq('p', postColumns)}
             FROM n, posts p WHERE p.id = ?`,
           args: [count, PREFIX, sourceId],
         },

@@ -43,6 +43,7 @@ export async function writeResultsMd(report: Report) {
     'npx tsx --conditions=production bench/client-js.ts',
     'npx tsx --conditions=production bench/startup.ts',
     'npx tsx --conditions=production bench/admin-list.ts',
+    'npx tsx --conditions=production bench/api-cost.ts',
     'npx tsx --conditions=production bench/publish-to-live.ts',
     'npx tsx --conditions=production bench/lighthouse.ts',
     '```',

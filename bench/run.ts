@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { startApp, type RunningApp } from '../tests/e2e/helpers/app'
 import * as adminList from './admin-list'
+import * as apiCost from './api-cost'
 import { removeBareApp } from './bare-app'
 import * as clientJs from './client-js'
 import * as lighthouse from './lighthouse'
@@ -24,6 +25,7 @@ const MODULES: [string, { run: (ctx: BenchContext) => Promise<BenchResult[]> }][
   ['client-js', clientJs],
   ['startup', startup],
   ['admin-list', adminList],
+  ['api-cost', apiCost],
   ['publish-to-live', publishToLive],
   ['lighthouse', lighthouse],
 ]

@@ -18,9 +18,9 @@ import { articleBlocksToLexical } from '@/lib/text-import'
 const baseUrl = e2eBaseUrl()
 const stamp = Date.now()
 const team: Record<'author' | 'reviewer' | 'editor', Credentials> = {
-  author: { email: `autrice-${stamp}@clinica.test`, password: 'password-autrice-123' },
-  reviewer: { email: `revisore-${stamp}@clinica.test`, password: 'password-revisore-123' },
-  editor: { email: `redattore-${stamp}@clinica.test`, password: 'password-redattore-123' },
+  author: { email: `autrice-${stamp}@clinica.test`, password: 'Fiordaliso-sul-molo-31' },
+  reviewer: { email: `revisore-${stamp}@clinica.test`, password: 'Gabbiano-di-ottobre-47' },
+  editor: { email: `redattore-${stamp}@clinica.test`, password: 'Lanterna-blu-del-porto-8' },
 }
 const TITLE = `Metatarsalgia: quando fa male sotto le dita (${stamp})`
 const BODY =

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 
 import {
   CURRENT_PASSWORD_REQUIRED,
@@ -15,6 +15,9 @@ import { restLogin, setupRestPayload } from './helpers/rest'
  * answers and timing for unknown accounts, the password rules. Every request names its client
  * address the way the server's client-address guard leaves it (first X-Forwarded-For entry).
  */
+
+// Each login hashes a password (~150 ms, far more on a loaded machine): room for the many here.
+jest.setTimeout(60_000)
 
 const ctx = setupRestPayload()
 
