@@ -31,6 +31,7 @@ import { canRunJobs } from './lib/jobs/access'
 import { postPreviewPath } from './lib/paths'
 import { editorFeatures } from './fields/editor'
 import { generateSeoDescription, generateSeoTitle, generateSeoUrl } from './lib/seo/generate'
+import { storagePlugins } from './lib/storage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -79,6 +80,7 @@ export default buildConfig({
       generateURL: generateSeoUrl,
       uploadsCollection: 'media',
     }),
+    ...storagePlugins(env),
   ],
   graphQL: {
     disablePlaygroundInProduction: true,

@@ -1,6 +1,7 @@
 import * as migration_20261130_094821_initial from './20261130_094821_initial';
 import * as migration_20261130_100544_redirect_hosts from './20261130_100544_redirect_hosts';
 import * as migration_20261130_101702_no_login_lockout from './20261130_101702_no_login_lockout';
+import * as migration_20261130_102259_media_storage_fields from './20261130_102259_media_storage_fields';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261130_101702_no_login_lockout.up,
     down: migration_20261130_101702_no_login_lockout.down,
-    name: '20261130_101702_no_login_lockout'
+    name: '20261130_101702_no_login_lockout',
+  },
+  {
+    up: migration_20261130_102259_media_storage_fields.up,
+    down: migration_20261130_102259_media_storage_fields.down,
+    name: '20261130_102259_media_storage_fields'
   },
 ];

@@ -1,7 +1,8 @@
 /**
  * `npm run backup [-- --out DIR]`: a consistent online copy of the database (SQLite or MongoDB,
  * as DATABASE_URI says) and the uploaded media, packed into
- * `backups/clinica-backup-YYYYMMDD-HHmmss.tar.gz`. Safe while the server is running.
+ * `backups/clinica-backup-YYYYMMDD-HHmmss.tar.gz`. Safe while the server is running. With
+ * S3_BUCKET set the media are in the bucket, not in the archive, and it says so.
  * Exit codes: 0 done, 1 failed, 2 bad arguments.
  */
 import { loadEnvFiles } from '@/lib/load-env-files'
@@ -14,6 +15,7 @@ import {
   describeBackup,
   parseBackupArgs,
 } from './lib'
+import { s3BackupNote } from './s3'
 
 loadEnvFiles()
 
@@ -41,6 +43,7 @@ try {
   console.log(
     `Backup written: ${archive} (${(size / 1024 / 1024).toFixed(2)} MB, ${describeBackup(manifest)})`,
   )
+  if (env.s3) console.warn(s3BackupNote(env.s3.bucket, manifest.media.files.length))
   if (manifest.engine === 'mongodb' && manifest.database.consistency !== 'snapshot') {
     console.warn(
       'Note: this MongoDB server is not a replica set (or is older than 5.0), so the collections ' +

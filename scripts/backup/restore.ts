@@ -18,6 +18,7 @@ import {
   restoreBackup,
   verifyBackup,
 } from './lib'
+import { s3RestoreNote } from './s3'
 
 loadEnvFiles()
 
@@ -43,6 +44,7 @@ try {
       `Archive verified: backup of ${manifest.createdAt} (app ${manifest.appVersion}, ` +
         `${describeBackup(manifest)}).`,
     )
+    if (env.s3) console.warn(s3RestoreNote(env.s3.bucket, manifest.media.files.length))
     console.error(
       'Not restored: the server must be stopped; pass --yes to replace the current data.',
     )
@@ -56,6 +58,7 @@ try {
   })
   console.log(`Restored the backup of ${manifest.createdAt} (app ${manifest.appVersion}).`)
   for (const file of movedAside) console.log(`  previous data kept at ${file}`)
+  if (env.s3) console.warn(s3RestoreNote(env.s3.bucket, manifest.media.files.length))
   process.exit(0)
 } catch (error) {
   console.error(`Restore failed: ${error instanceof Error ? error.message : String(error)}`)

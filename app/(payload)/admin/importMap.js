@@ -26,6 +26,7 @@ import { EditorialPanel as EditorialPanel_06ecae3faa482b1d4e54ed19fcf187eb } fro
 import { ExpiredReviewFilter as ExpiredReviewFilter_bc79b00803fb17d0244bb6ba46eb4f79 } from '@/components/admin/ExpiredReviewFilter.client'
 import { CurrentPassword as CurrentPassword_ea1cac33f261131d81bfa21602f5fab8 } from '@/components/admin/CurrentPassword.client'
 import { LoginDelays as LoginDelays_032db0451c5fe64529538ff64401f96c } from '@/components/admin/LoginDelays.client'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -58,5 +59,6 @@ export const importMap = {
   "@/components/admin/ExpiredReviewFilter.client#ExpiredReviewFilter": ExpiredReviewFilter_bc79b00803fb17d0244bb6ba46eb4f79,
   "@/components/admin/CurrentPassword.client#CurrentPassword": CurrentPassword_ea1cac33f261131d81bfa21602f5fab8,
   "@/components/admin/LoginDelays.client#LoginDelays": LoginDelays_032db0451c5fe64529538ff64401f96c,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
