@@ -28,6 +28,7 @@ import { databaseAdapter } from './lib/database'
 import { depthLimit, GRAPHQL_MAX_DEPTH } from './lib/graphql-depth'
 import { getEnv } from './lib/env'
 import { canRunJobs } from './lib/jobs/access'
+import { protectJobsCollection } from './lib/jobs/collection'
 import { postPreviewPath } from './lib/paths'
 import { editorFeatures } from './fields/editor'
 import { generateSeoDescription, generateSeoTitle, generateSeoUrl } from './lib/seo/generate'
@@ -109,4 +110,7 @@ export default buildConfig({
     // Generated on demand with `npm run generate:types`; automatic generation spawns a process (bad under Jest).
     autoGenerate: false,
   },
-}).then(hardenApi)
+})
+  .then(hardenApi)
+  // Only editors and admins cancel a scheduled publish (Payload's admin action does not check).
+  .then(protectJobsCollection)

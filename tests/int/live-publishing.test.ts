@@ -270,6 +270,8 @@ describe('scheduled publish and unpublish', () => {
     doc: { relationTo: 'posts'; value: string }
     req: PayloadRequest
   }) => Promise<{ message?: string; error?: string }>
+  const createLocalReqFor = (who: SignedInRole) =>
+    createLocalReq({ user: { ...ctx.team.users[who], collection: 'users' } }, ctx.payload)
   const scheduleUnpublishFromAdmin = async (who: SignedInRole, id: string) =>
     schedule({
       type: 'unpublish',
@@ -303,6 +305,49 @@ describe('scheduled publish and unpublish', () => {
       expect(JSON.stringify(job?.error)).toContain(LIVE_CHANGE_REFUSED)
       expect((await live(id))._status).toBe('published')
       expect(await anonymousStatus(id)).toBe(200)
+    },
+  )
+
+  it.each(['author', 'reviewer'] as const)(
+    '%s cannot cancel an editor’s scheduled publish from the admin',
+    async (who) => {
+      const { id } = await liveArticleWithDraft(`Annullamento (${who})`)
+      const job = await ctx.payload.jobs.queue({
+        task: 'schedulePublish',
+        waitUntil: new Date(Date.now() + 60 * 60 * 1000),
+        input: {
+          type: 'unpublish',
+          doc: { relationTo: 'posts', value: id },
+          user: { relationTo: 'users', value: ctx.team.users.editor.id },
+        },
+      })
+      const cancel = async (as: SignedInRole) =>
+        (
+          schedulePublishHandler as unknown as (args: {
+            type: 'publish' | 'unpublish'
+            date: Date
+            deleteID: string
+            doc: { relationTo: 'posts'; value: string }
+            req: PayloadRequest
+          }) => Promise<{ message?: string; error?: string }>
+        )({
+          type: 'unpublish',
+          date: new Date(Date.now() + 2 * 60 * 60 * 1000),
+          deleteID: String(job.id),
+          doc: { relationTo: 'posts', value: id },
+          req: await createLocalReqFor(as),
+        })
+      const exists = async () =>
+        (
+          await ctx.payload.count({
+            collection: 'payload-jobs',
+            where: { id: { equals: job.id } },
+          })
+        ).totalDocs
+      expect(await cancel(who)).toEqual({ error: expect.any(String) })
+      expect(await exists()).toBe(1)
+      expect(await cancel('editor')).toEqual({ message: expect.any(String) })
+      expect(await exists()).toBe(0)
     },
   )
 })
