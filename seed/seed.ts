@@ -123,7 +123,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   const now = new Date().toISOString()
   const ensurePost = async (
     post: PostSeed,
-    extra: { heroImage?: string; relatedPosts?: string[] } = {},
+    extra: { heroImage?: string; relatedPosts?: string[]; pinned?: boolean } = {},
   ) => {
     const { categorySlugs, ...data } = post
     return ensure(`post ${post.slug}`, await findOne('posts', 'slug', post.slug), () =>
@@ -148,7 +148,12 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
 
   const sampleIds: string[] = []
   for (const post of samplePosts) sampleIds.push(await ensurePost(post))
-  await ensurePost(await mainArticle(), { heroImage: heroId, relatedPosts: sampleIds })
+  // The clinic's own article leads the home page ("In evidenza") whatever is published later.
+  await ensurePost(await mainArticle(), {
+    heroImage: heroId,
+    relatedPosts: sampleIds,
+    pinned: true,
+  })
 
   for (const page of legalPages) {
     await ensure(`page ${page.slug}`, await findOne('pages', 'slug', page.slug), () =>

@@ -151,12 +151,21 @@ describe('crash safety of the SQLite database', () => {
           console.log(`crash round ${round}: unacknowledged half-written creates`, cut)
 
         // The restarted server serves them too (REST as admin reads through Payload, not SQL).
-        const rest = await fetch(
-          `${own.baseUrl}/api/posts?depth=0&limit=1000&select[title]=true&where[title][like]=${encodeURIComponent(TITLE_PREFIX)}`,
-          { headers: await adminHeaders(own.baseUrl) },
-        )
-        expect(rest.status).toBe(200)
-        const { docs } = (await rest.json()) as { docs: { id: string; title: string }[] }
+        // Page by page: the API serves at most 100 documents a request.
+        const docs: { id: string; title: string }[] = []
+        for (let page = 1; ; page++) {
+          const rest = await fetch(
+            `${own.baseUrl}/api/posts?depth=0&limit=100&page=${page}&select[title]=true&where[title][like]=${encodeURIComponent(TITLE_PREFIX)}`,
+            { headers: await adminHeaders(own.baseUrl) },
+          )
+          expect(rest.status).toBe(200)
+          const body = (await rest.json()) as {
+            docs: { id: string; title: string }[]
+            hasNextPage: boolean
+          }
+          docs.push(...body.docs)
+          if (!body.hasNextPage) break
+        }
         const served = new Set(docs.map((doc) => `${doc.id}|${doc.title}`))
         for (const { title } of acked) expect(served).toContain(`${byTitle.get(title)}|${title}`)
 
