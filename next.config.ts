@@ -4,6 +4,7 @@ import type { NextConfig } from 'next'
 
 import { withPayload } from '@payloadcms/next/withPayload'
 
+import { scopeClientHintsToAdmin } from './lib/client-hints'
 import { securityHeaders } from './lib/security-headers'
 
 const production = process.env.NODE_ENV === 'production'
@@ -48,4 +49,11 @@ const nextConfig: NextConfig = {
   },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+const withPayloadConfig = withPayload(nextConfig, { devBundleServerPackages: false })
+const payloadHeaders = withPayloadConfig.headers
+
+export default {
+  ...withPayloadConfig,
+  // withPayload asks every route for a colour-scheme client hint: only the admin needs it.
+  headers: async () => scopeClientHintsToAdmin((await payloadHeaders?.()) ?? []),
+} satisfies NextConfig

@@ -1,14 +1,13 @@
 import type { MetadataRoute } from 'next'
 
 import { getEnv } from '@/lib/env'
-import { getPayloadClient } from '@/lib/payload'
-import { loadSitemapSources } from '@/lib/queries/discovery'
+import { getSitemapSources } from '@/lib/queries/discovery'
 import { buildSitemap } from '@/lib/seo/sitemap'
 
-// Always fresh: a published, renamed or unpublished post must show up here at once.
-export const dynamic = 'force-dynamic'
+// Cached like the pages and tagged with what it lists (posts, pages, categories, authors): a
+// published, renamed or unpublished post expires it at once (lib/revalidate.ts).
+export const revalidate = 600
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const sources = await loadSitemapSources(await getPayloadClient())
-  return buildSitemap(getEnv().siteUrl, sources)
+  return buildSitemap(getEnv().siteUrl, await getSitemapSources())
 }

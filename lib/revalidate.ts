@@ -1,58 +1,225 @@
-import { revalidatePath } from 'next/cache'
+import { revalidatePath, revalidateTag } from 'next/cache'
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
+  CollectionBeforeOperationHook,
   GlobalAfterChangeHook,
   Payload,
+  PayloadRequest,
   RequestContext,
 } from 'payload'
 
-/**
- * Purges the public site's cached pages after content changes, so the next request
- * already shows the change. The site is small, so every change refreshes every page:
- * listings, article pages, sitemap and feed all depend on posts, authors and the clinic.
- * Skipped when the caller (seed, bulk import) sets `context.disableRevalidate`.
+import { TAGS } from '@/lib/cache-tags'
+import {
+  authorTags,
+  categoryTags,
+  pageTags,
+  postTags,
+  publicVersions,
+  savesOnlyAVersion,
+  unresolvedRelations,
+  uniqueTags,
+  type PostRelations,
+  type Write,
+} from '@/lib/revalidation/decision'
+import {
+  authorDependents,
+  categoryDependents,
+  mediaDependents,
+  postDependents,
+  slugsByIds,
+} from '@/lib/revalidation/dependents'
+
+/*
+ * Revalidation of the public pages, by cache tag (lib/cache-tags.ts), only when what patients
+ * see changed: a document published, changed while published, unpublished, deleted or renamed.
+ * Draft saves and autosaves of posts and pages never purge anything. Skipped when the caller
+ * (seed, import) sets `context.disableRevalidate`.
+ *
+ * Posts and pages have drafts, and Payload hands hooks the latest *version* as `previousDoc`,
+ * which is a draft as soon as one exists. So two hooks note what the write is about before it
+ * happens: whether it only saves a version (`noteVersionOnlySave`, from the operation's arguments)
+ * and, when it does write the live document, what that document was (`rememberLiveDocument`):
+ * its old slug, categories and authors are tags to revalidate too.
  */
-export function revalidateSite({
+
+type Doc = Record<string, unknown> & { id: string | number; _status?: 'draft' | 'published' | null }
+type Revalidated = 'posts' | 'pages' | 'categories' | 'authors' | 'media'
+type WriteNote = { versionOnly: boolean; live: Record<string, Doc | null> }
+
+/** Collections with drafts, and the fields of the live document their tags come from. */
+const LIVE_FIELDS: Partial<Record<Revalidated, Record<string, true>>> = {
+  posts: { _status: true, slug: true, categories: true, author: true, reviewedBy: true },
+  pages: { _status: true, slug: true },
+}
+
+const noteKey = (collection: string) => `revalidate:${collection}`
+const noteOf = (context: RequestContext, collection: string) =>
+  context[noteKey(collection)] as WriteNote | undefined
+
+/** beforeOperation: whether this write only saves a draft version. */
+export const noteVersionOnlySave = ({
+  args,
+  collection,
   context,
-  payload,
-  reason,
-}: {
-  context: RequestContext
-  payload: Payload
-  reason: string
-}): void {
-  if (context.disableRevalidate) return
+  operation,
+}: Parameters<CollectionBeforeOperationHook>[0]): void => {
+  if (operation === 'update' || operation === 'restoreVersion') {
+    const { draft, data } = args as { draft?: unknown; data?: { _status?: unknown } }
+    const note: WriteNote = { versionOnly: savesOnlyAVersion(operation, { draft, data }), live: {} }
+    context[noteKey(collection.slug)] = note
+  }
+  // Nothing returned: the arguments go on unchanged.
+}
+
+/** beforeChange: the live document a write is about to replace (not for draft saves). */
+export const rememberLiveDocument: CollectionBeforeChangeHook = async ({
+  collection,
+  context,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  const fields = LIVE_FIELDS[collection.slug as Revalidated]
+  const note = noteOf(context, collection.slug)
+  const id = originalDoc?.id
+  if (operation !== 'update' || context.disableRevalidate || !fields || !note || !id) return data
+  if (note.versionOnly) return data
+  const live = await req.payload.db.findOne<Doc>({
+    collection: collection.slug,
+    req,
+    select: fields,
+    where: { id: { equals: id } },
+  })
+  note.live[String(id)] = live ?? null
+  return data
+}
+
+async function postTagsOf(req: PayloadRequest, posts: Doc[]): Promise<string[]> {
+  const relations = posts as unknown as PostRelations[]
+  const { categories, authors } = unresolvedRelations(relations)
+  const slugs = {
+    categories: await slugsByIds(req, 'categories', categories),
+    authors: await slugsByIds(req, 'authors', authors),
+  }
+  return relations.flatMap((post) => postTags(post, slugs))
+}
+
+const slugged = (docs: Doc[]) => docs as unknown as { slug: string }[]
+
+/** The tags a write touches: those of its public versions, and of what shows the document. */
+async function tagsOfWrite(
+  collection: Revalidated,
+  id: string,
+  write: Write<Doc>,
+  req: PayloadRequest,
+): Promise<string[]> {
+  const visible = publicVersions(write, { drafts: collection in LIVE_FIELDS })
+  if (visible.length === 0) return []
+  // A document that existed before may be shown by others; a new one is not yet.
+  const existed = Boolean(write.before)
+  switch (collection) {
+    case 'posts':
+      return [
+        ...(await postTagsOf(req, visible)),
+        ...(existed ? await postDependents(req, id) : []),
+      ]
+    case 'pages':
+      return slugged(visible).flatMap(pageTags)
+    case 'categories':
+      return [
+        ...slugged(visible).flatMap(categoryTags),
+        ...(existed ? await categoryDependents(req, id) : []),
+      ]
+    case 'authors':
+      return [
+        ...slugged(visible).flatMap(authorTags),
+        ...(existed ? await authorDependents(req, id) : []),
+      ]
+    case 'media':
+      return existed ? mediaDependents(req, id) : []
+  }
+}
+
+function expire(tags: readonly string[], payload: Payload, reason: string, wholeSite = false) {
+  if (tags.length === 0 && !wholeSite) return
   try {
-    revalidatePath('/', 'layout')
-    revalidatePath('/sitemap.xml')
-    revalidatePath('/feed.xml')
-    payload.logger.info(`Revalidated the public site: ${reason}`)
+    // `expire: 0`: the next request renders fresh content instead of serving the old one.
+    for (const tag of tags) revalidateTag(tag, { expire: 0 })
+    if (wholeSite) {
+      // Every page and route has the root layout's implicit tag, and so does the data it read.
+      revalidatePath('/', 'layout')
+      revalidatePath('/sitemap.xml')
+      revalidatePath('/feed.xml')
+    }
+    payload.logger.info(`Revalidated ${wholeSite ? 'the whole site' : tags.join(', ')} (${reason})`)
   } catch (error) {
     // Outside a Next.js server (scripts, tests) there is no cache to purge.
     payload.logger.debug({ err: error, msg: `Revalidation skipped (${reason})` })
   }
 }
 
-export const revalidateOnChange: CollectionAfterChangeHook = ({ collection, doc, req }) => {
-  revalidateSite({
-    context: req.context,
-    payload: req.payload,
-    reason: `${collection.slug} ${doc.id} changed`,
-  })
+async function revalidateWrite(
+  collection: string,
+  id: string,
+  write: Write<Doc>,
+  req: PayloadRequest,
+  reason: string,
+) {
+  if (write.versionOnly) {
+    req.payload.logger.debug(`Nothing to revalidate: only a draft was saved (${reason})`)
+    return
+  }
+  try {
+    const tags = await tagsOfWrite(collection as Revalidated, id, write, req)
+    expire(uniqueTags(tags), req.payload, reason)
+  } catch (error) {
+    // Could not tell what shows the document: better a full purge than a stale page.
+    req.payload.logger.error({ err: error, msg: `Revalidation by tag failed (${reason})` })
+    expire([], req.payload, reason, true)
+  }
+}
+
+export const revalidateOnChange: CollectionAfterChangeHook = async ({
+  collection,
+  context,
+  doc,
+  operation,
+  previousDoc,
+  req,
+}) => {
+  if (context.disableRevalidate) return doc
+  const id = String(doc.id)
+  const note = noteOf(context, collection.slug)
+  const live = note && id in note.live ? note.live[id] : (previousDoc as Doc | undefined)
+  const write: Write<Doc> = {
+    versionOnly: operation === 'update' && Boolean(note?.versionOnly),
+    before: operation === 'create' ? null : live,
+    after: doc as Doc,
+  }
+  await revalidateWrite(collection.slug, id, write, req, `${collection.slug} ${id} ${operation}`)
   return doc
 }
 
-export const revalidateOnDelete: CollectionAfterDeleteHook = ({ collection, doc, req }) => {
-  revalidateSite({
-    context: req.context,
-    payload: req.payload,
-    reason: `${collection.slug} ${doc.id} deleted`,
-  })
+export const revalidateOnDelete: CollectionAfterDeleteHook = async ({
+  collection,
+  context,
+  doc,
+  req,
+}) => {
+  if (context.disableRevalidate) return doc
+  const id = String(doc.id)
+  const write: Write<Doc> = { versionOnly: false, before: doc as Doc, after: null }
+  await revalidateWrite(collection.slug, id, write, req, `${collection.slug} ${id} deleted`)
   return doc
 }
 
+/** The Clinic global is read by the layout: every page shows it. */
 export const revalidateGlobalOnChange: GlobalAfterChangeHook = ({ global, doc, req }) => {
-  revalidateSite({ context: req.context, payload: req.payload, reason: `${global.slug} changed` })
+  if (!req.context.disableRevalidate) {
+    expire([TAGS.clinic], req.payload, `${global.slug} changed`)
+  }
   return doc
 }

@@ -10,8 +10,10 @@ import { getClinic } from '@/lib/queries/clinic'
 
 import './styles.css'
 
-// Pages are regenerated on demand when content changes (see lib/revalidate.ts); this is only
-// a safety net for changes made outside the running server (seed, another instance).
+// Pages carry the cache tags of what they read (lib/queries) and are regenerated when a
+// published change expires one of them (lib/revalidate.ts). This lifetime is only a safety net
+// for changes made outside a running server (seed, import); CACHE_LIFETIME_SECONDS in
+// lib/cache-tags.ts is the same value (Next needs a literal here).
 export const revalidate = 600
 
 export async function generateMetadata(): Promise<Metadata> {

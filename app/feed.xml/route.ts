@@ -1,16 +1,16 @@
 import { clinicName } from '@/lib/clinic'
 import { getEnv } from '@/lib/env'
-import { getPayloadClient } from '@/lib/payload'
 import { getClinic } from '@/lib/queries/clinic'
-import { loadFeedPosts } from '@/lib/queries/discovery'
+import { getFeedPosts } from '@/lib/queries/discovery'
 import { buildRssFeed, FEED_MAX_ITEMS } from '@/lib/seo/rss'
 
-/** RSS 2.0 with the latest published articles; regenerated when content changes. */
+// Cached like the pages and tagged with what it shows (posts, their authors and categories,
+// the clinic): a published change expires it at once (lib/revalidate.ts).
+export const revalidate = 600
+
+/** RSS 2.0 with the latest published articles. */
 export async function GET() {
-  const [clinic, posts] = await Promise.all([
-    getClinic(),
-    getPayloadClient().then((payload) => loadFeedPosts(payload, FEED_MAX_ITEMS)),
-  ])
+  const [clinic, posts] = await Promise.all([getClinic(), getFeedPosts(FEED_MAX_ITEMS)])
   const name = clinicName(clinic)
   const xml = buildRssFeed({
     siteUrl: getEnv().siteUrl,

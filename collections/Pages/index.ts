@@ -5,7 +5,12 @@ import { authenticatedOrPublished } from '@/access/authenticatedOrPublished'
 import { seoTab } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { RESERVED_PAGE_SLUGS } from '@/lib/paths'
-import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
+import {
+  noteVersionOnlySave,
+  rememberLiveDocument,
+  revalidateOnChange,
+  revalidateOnDelete,
+} from '@/lib/revalidate'
 
 /** Simple editable pages (privacy notice, cookie policy, the clinic …) served at `/<slug>`. */
 export const Pages: CollectionConfig<'pages'> = {
@@ -19,7 +24,12 @@ export const Pages: CollectionConfig<'pages'> = {
   },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status', 'updatedAt'] },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 30 },
-  hooks: { afterChange: [revalidateOnChange], afterDelete: [revalidateOnDelete] },
+  hooks: {
+    beforeOperation: [noteVersionOnlySave],
+    beforeChange: [rememberLiveDocument],
+    afterChange: [revalidateOnChange],
+    afterDelete: [revalidateOnDelete],
+  },
   fields: [
     { name: 'title', type: 'text', label: 'Titolo', required: true, maxLength: 160 },
     {

@@ -7,7 +7,12 @@ import { lockForReviewers } from '@/fields/lockForReviewers'
 import { seoTab } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { postPreviewPath } from '@/lib/paths'
-import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
+import {
+  noteVersionOnlySave,
+  rememberLiveDocument,
+  revalidateOnChange,
+  revalidateOnDelete,
+} from '@/lib/revalidate'
 
 import {
   noteDraftSave,
@@ -54,13 +59,14 @@ export const Posts: CollectionConfig<'posts'> = {
     { fields: ['publishedAt', 'createdAt'] },
   ],
   hooks: {
-    beforeOperation: [noteDraftSave],
+    beforeOperation: [noteDraftSave, noteVersionOnlySave],
     beforeChange: [
       setCreatedBy,
       recordMedicalReview,
       onlyEditorsPublish,
       requireMedicalReview,
       setPublishedAt,
+      rememberLiveDocument,
     ],
     afterChange: [redirectOldSlug, revalidateOnChange],
     afterDelete: [revalidateOnDelete],

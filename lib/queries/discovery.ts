@@ -1,11 +1,14 @@
 import type { Payload } from 'payload'
 
+import { TAGS } from '@/lib/cache-tags'
+import { getPayloadClient } from '@/lib/payload'
 import { authorPath, categoryPath, pagePath, postPath } from '@/lib/paths'
 import { displayName } from '@/lib/people'
 import type { SitemapSource } from '@/lib/seo/sitemap'
 
 import { summary } from './posts'
 import { NEWEST_FIRST, publicRead } from './public-read'
+import { tagged } from './tagged'
 
 /**
  * What the sitemap and the feed list: published documents only (read as an anonymous visitor,
@@ -81,3 +84,15 @@ export async function loadFeedPosts(payload: Payload, limit: number) {
       author: typeof post.author === 'object' && post.author ? displayName(post.author) : null,
     }))
 }
+
+/** The sitemap's sources, tagged with every collection it lists. */
+export const getSitemapSources = () =>
+  tagged(['sitemap-sources'], [TAGS.posts, TAGS.pages, TAGS.categories, TAGS.authors], async () =>
+    loadSitemapSources(await getPayloadClient()),
+  )
+
+/** The feed's posts, tagged with the posts and the author and category names they carry. */
+export const getFeedPosts = (limit: number) =>
+  tagged(['feed-posts', limit], [TAGS.posts, TAGS.authors, TAGS.categories], async () =>
+    loadFeedPosts(await getPayloadClient(), limit),
+  )

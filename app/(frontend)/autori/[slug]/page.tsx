@@ -42,7 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AuthorPage({ params }: Props) {
   const author = await getAuthorBySlug((await params).slug)
   if (!author) notFound()
-  const [posts, clinic] = await Promise.all([getPostsByAuthor(author.id), getClinic()])
+  const [posts, clinic] = await Promise.all([getPostsByAuthor(author), getClinic()])
   const photo = populated<Media>(author.photo)
   const name = displayName(author)
   const links = (author.profileLinks ?? [])

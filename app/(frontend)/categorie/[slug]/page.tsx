@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CategoryPage({ params }: Props) {
   const category = await getCategoryBySlug((await params).slug)
   if (!category) notFound()
-  const [posts, clinic] = await Promise.all([getPostsInCategory(category.id), getClinic()])
+  const [posts, clinic] = await Promise.all([getPostsInCategory(category), getClinic()])
   const breadcrumbs: Crumb[] = [
     { name: 'Home', path: '/' },
     { name: category.title, path: categoryPath(category.slug) },

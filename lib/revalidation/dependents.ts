@@ -1,0 +1,113 @@
+import type { PayloadRequest, Where } from 'payload'
+
+import { pageTag, postTag, TAGS } from '@/lib/cache-tags'
+import { relationId } from '@/lib/people'
+
+import { authorTags, embedsUpload } from './decision'
+
+/*
+ * Who shows a document besides its own page: the tags of the published documents that embed it.
+ * Read as the system (live documents, no access control) inside the request's transaction.
+ * Only called when something public changed, so never on a draft save or an autosave. One query
+ * at a time: a MongoDB transaction does not take concurrent operations.
+ */
+
+const PUBLISHED: Where = { _status: { equals: 'published' } }
+
+async function publishedPostTags(req: PayloadRequest, where: Where): Promise<string[]> {
+  const { docs } = await req.payload.find({
+    collection: 'posts',
+    where: { and: [PUBLISHED, where] },
+    draft: false,
+    depth: 0,
+    pagination: false,
+    select: { slug: true },
+    req,
+  })
+  return docs.map((post) => postTag(post.slug))
+}
+
+/** Slugs of categories or authors by id. */
+export async function slugsByIds(
+  req: PayloadRequest,
+  collection: 'categories' | 'authors',
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const { docs } = await req.payload.find({
+    collection,
+    where: { id: { in: [...ids] } },
+    depth: 0,
+    pagination: false,
+    select: { slug: true },
+    req,
+  })
+  return new Map(docs.map((doc) => [doc.id, doc.slug]))
+}
+
+/** Articles that hand-pick this post among their related posts. */
+export const postDependents = (req: PayloadRequest, id: string) =>
+  publishedPostTags(req, { relatedPosts: { in: [id] } })
+
+/** Articles filed under a category show its name (breadcrumbs, structured data). */
+export const categoryDependents = (req: PayloadRequest, id: string) =>
+  publishedPostTags(req, { categories: { in: [id] } })
+
+const clinicShows = async (req: PayloadRequest, field: 'logo' | 'medicalDirector', id: string) => {
+  const clinic = await req.payload.findGlobal({ slug: 'clinic', depth: 0, req })
+  return relationId(clinic[field] as string | { id: string } | null | undefined) === id
+}
+
+/** Articles show their author and reviewer (byline, structured data); the footer, the medical director. */
+export async function authorDependents(req: PayloadRequest, id: string): Promise<string[]> {
+  const posts = await publishedPostTags(req, {
+    or: [{ author: { equals: id } }, { reviewedBy: { equals: id } }],
+  })
+  const director = await clinicShows(req, 'medicalDirector', id)
+  return [...posts, ...(director ? [TAGS.clinic] : [])]
+}
+
+/**
+ * A media file shows in articles (hero, sharing image, body), on content pages (body), as an
+ * author's photo (their page and their articles' structured data) and as the clinic's logo.
+ * Bodies are rich text, which neither engine can query by upload: they are scanned here (media
+ * are rarely changed, and the blog has at most a few hundred posts).
+ */
+export async function mediaDependents(req: PayloadRequest, id: string): Promise<string[]> {
+  const read = { where: PUBLISHED, draft: false, depth: 0, pagination: false, req } as const
+  const posts = await req.payload.find({
+    ...read,
+    collection: 'posts',
+    select: { slug: true, heroImage: true, content: true, meta: { image: true } },
+  })
+  const pages = await req.payload.find({
+    ...read,
+    collection: 'pages',
+    select: { slug: true, content: true },
+  })
+  const authors = await req.payload.find({
+    collection: 'authors',
+    where: { photo: { equals: id } },
+    depth: 0,
+    pagination: false,
+    select: { slug: true },
+    req,
+  })
+  const logo = await clinicShows(req, 'logo', id)
+  const authorPages: string[][] = []
+  for (const author of authors.docs) {
+    authorPages.push([...authorTags(author), ...(await authorDependents(req, author.id))])
+  }
+  const shows = (ref: string | { id: string } | null | undefined) => relationId(ref) === id
+  return [
+    ...posts.docs
+      .filter(
+        (post) =>
+          shows(post.heroImage) || shows(post.meta?.image) || embedsUpload(post.content, id),
+      )
+      .map((post) => postTag(post.slug)),
+    ...pages.docs.filter((page) => embedsUpload(page.content, id)).map((p) => pageTag(p.slug)),
+    ...authorPages.flat(),
+    ...(logo ? [TAGS.clinic] : []),
+  ]
+}
