@@ -85,7 +85,8 @@ export const rememberLiveDocument: CollectionBeforeChangeHook = async ({
   const fields = LIVE_FIELDS[collection.slug as Revalidated]
   const note = noteOf(context, collection.slug)
   const id = originalDoc?.id
-  if (operation !== 'update' || context.disableRevalidate || !fields || !note || !id) return data
+  // Recorded even when revalidation is off: the redirect on rename reads it too.
+  if (operation !== 'update' || !fields || !note || !id) return data
   if (note.versionOnly) return data
   const live = await req.payload.db.findOne<Doc>({
     collection: collection.slug,
@@ -96,6 +97,16 @@ export const rememberLiveDocument: CollectionBeforeChangeHook = async ({
   note.live[String(id)] = live ?? null
   return data
 }
+
+/**
+ * The live (published-or-not main) document as it was before this non-draft write, when
+ * `rememberLiveDocument` recorded it: Payload's `previousDoc` is the latest draft instead.
+ */
+export const liveDocumentBefore = (
+  context: RequestContext,
+  collection: string,
+  id: string | number,
+): Doc | null | undefined => noteOf(context, collection)?.live[String(id)]
 
 async function postTagsOf(req: PayloadRequest, posts: Doc[]): Promise<string[]> {
   const relations = posts as unknown as PostRelations[]

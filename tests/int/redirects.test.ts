@@ -11,6 +11,33 @@ const redirectFrom = async (from: string) =>
     .docs[0]
 
 describe('automatic redirects', () => {
+  it('a rename saved as a draft and then published still redirects the URL patients knew', async () => {
+    const post = await ctx.payload.create({
+      ...QUIET,
+      collection: 'posts',
+      data: { title: 'Neuroma di Morton', slug: '', content, _status: 'published' },
+    })
+    await ctx.payload.update({
+      ...QUIET,
+      collection: 'posts',
+      id: post.id,
+      draft: true,
+      data: { slug: 'neuroma-di-morton-sintomi' },
+    })
+    expect(await redirectFrom('/blog/neuroma-di-morton')).toBeUndefined()
+    await ctx.payload.update({
+      ...QUIET,
+      collection: 'posts',
+      id: post.id,
+      data: { _status: 'published' },
+    })
+    const redirect = await redirectFrom('/blog/neuroma-di-morton')
+    expect(redirect?.type).toBe('301')
+    expect((redirect?.to?.reference?.value as { slug: string }).slug).toBe(
+      'neuroma-di-morton-sintomi',
+    )
+  })
+
   it('renaming a published post redirects its old URL to the post, with no chains', async () => {
     const post = await ctx.payload.create({
       ...QUIET,

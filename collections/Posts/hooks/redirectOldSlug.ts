@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Post } from '@/payload-types'
 import { postPath } from '@/lib/paths'
+import { liveDocumentBefore } from '@/lib/revalidate'
 
 /**
  * When a published article changes slug, its old URL answers 301 to the new one. The redirect
@@ -18,7 +19,12 @@ export const redirectOldSlug: CollectionAfterChangeHook<Post> = async ({
   const current = postPath(doc.slug)
   await req.payload.delete({ collection: 'redirects', where: { from: { equals: current } }, req })
 
-  const oldSlug = previousDoc?._status === 'published' ? previousDoc.slug : undefined
+  // The URL patients knew is the live document's before this write. `previousDoc` is the latest
+  // draft: a rename saved as a draft and then published would otherwise leave no redirect.
+  const before =
+    (liveDocumentBefore(context, 'posts', doc.id) as Partial<Post> | null | undefined) ??
+    previousDoc
+  const oldSlug = before?._status === 'published' ? before.slug : undefined
   if (!oldSlug || oldSlug === doc.slug) return doc
   const from = postPath(oldSlug)
   const existing = await req.payload.find({
