@@ -1,8 +1,9 @@
 /**
  * Runs once when the Next.js server starts (`next start` and `next dev`): checks the
  * configuration (an invalid one stops the server), installs the client address guard
- * (lib/client-ip.ts) and starts the in-process runner of the jobs queue, which carries out
- * scheduled publish and unpublish.
+ * (lib/client-ip.ts), opens the connection to Redis when instances share their state (lib/redis;
+ * the page cache handler uses the one opened here) and starts the in-process runner of the jobs
+ * queue, which carries out scheduled publish and unpublish.
  * Not during `next build`, and not in the edge runtime.
  */
 export async function register(): Promise<void> {
@@ -22,6 +23,15 @@ export async function register(): Promise<void> {
     process.exit(1)
   }
   const { serverOrigin, startJobRunner } = await import('./lib/jobs/runner')
+  const { jobQueueLock } = await import('./lib/jobs/lock')
+  const { sharedRedis } = await import('./lib/redis')
+
+  // Connect now rather than at the first request; Redis being away only degrades the app.
+  const redis = sharedRedis()
+  if (redis)
+    console.info(
+      `Shared state (page cache, limits, redirects, job lock) in Redis at ${redis.where}.`,
+    )
 
   // Client addresses (rate limits) come from the connection and the trusted proxies only.
   const { Server } = await import('node:http')
@@ -39,6 +49,7 @@ export async function register(): Promise<void> {
     origin: () => serverOrigin(),
     secret: env.payloadSecret,
     intervalMs: env.jobRunner.intervalSeconds * 1000,
+    lock: jobQueueLock(redis),
   })
   console.info(`Job runner: scheduled publishing checked every ${env.jobRunner.intervalSeconds} s.`)
 }

@@ -28,7 +28,7 @@ export async function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
 
   // Redirects managed in the admin (and created when a published post changes slug).
-  const redirect = await findRedirect(pathname, origin)
+  const redirect = await findRedirect(pathname)
   if (!redirect) return NextResponse.next()
   const target = new URL(redirect.to, request.url)
   if (target.origin === origin && !target.search) target.search = search

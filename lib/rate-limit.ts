@@ -1,9 +1,13 @@
+import { sharedRedis, type RedisConnection } from '@/lib/redis'
+import { createRedisRateLimiter } from '@/lib/redis/rate-limit'
+
 /**
- * A small in-memory sliding-window rate limiter.
+ * Sliding-window rate limits: at most `limit` requests per key in any window of `windowMs`.
  *
- * State lives in this process only: with several server instances each one counts on its own
- * (the effective limit is multiplied), and a restart forgets everything. That is acceptable for
- * the booking form; anything stricter needs a shared store (Redis, the database).
+ * `createRateLimiter` gives the limiter the rest of the code uses: shared by every app instance
+ * through Redis when it is configured (lib/redis), so the limit holds however requests are
+ * spread; this process's own otherwise, and whenever Redis cannot be reached (each instance then
+ * counts on its own until it is back).
  */
 
 export type RateLimitResult = {
@@ -16,12 +20,18 @@ export type RateLimitResult = {
 
 export type RateLimiter = {
   /** Counts one request for `key` and says whether it may go ahead. */
-  check: (key: string) => RateLimitResult
+  check: (key: string) => Promise<RateLimitResult>
+}
+
+export type MemoryRateLimiter = RateLimiter & {
   /** Number of keys currently remembered (for tests and monitoring). */
   size: () => number
   /** Forgets every key. */
   clear: () => void
 }
+
+/** A named limit: the name keeps its counts apart from other limits' in a shared store. */
+export type RateLimit = { name: string; limit: number; windowMs: number }
 
 export type RateLimiterOptions = {
   /** Requests allowed per key in any window of `windowMs`. */
@@ -34,26 +44,49 @@ export type RateLimiterOptions = {
 }
 
 /** Booking form: at most 5 requests per IP address every 10 minutes. */
-export const BOOKING_RATE_LIMIT = { limit: 5, windowMs: 10 * 60 * 1000 } as const
+export const BOOKING_RATE_LIMIT = { name: 'booking', limit: 5, windowMs: 10 * 60 * 1000 } as const
 
 /**
  * Login: 30 attempts per IP every 15 minutes, against one address trying many accounts
  * (failures on one account are slowed down by lib/auth/login-throttle.ts); generous enough for
  * an office behind one IP address.
  */
-export const LOGIN_RATE_LIMIT = { limit: 30, windowMs: 15 * 60 * 1000 } as const
+export const LOGIN_RATE_LIMIT = { name: 'login', limit: 30, windowMs: 15 * 60 * 1000 } as const
 
 /** Password reset e-mails: 5 per IP every hour. */
-export const FORGOT_PASSWORD_RATE_LIMIT = { limit: 5, windowMs: 60 * 60 * 1000 } as const
+export const FORGOT_PASSWORD_RATE_LIMIT = {
+  name: 'forgot-password',
+  limit: 5,
+  windowMs: 60 * 60 * 1000,
+} as const
 
 export const DEFAULT_MAX_KEYS = 10_000
 
-export function createRateLimiter({
+/**
+ * The limiter for `rule`: in Redis when this process shares its state (see lib/redis), with
+ * this process's limiter as the fallback; this process's alone otherwise. Chosen at the first
+ * request, so creating one at module load (a route's top level) needs no configuration yet.
+ */
+export function createRateLimiter(
+  rule: RateLimit,
+  redis: () => RedisConnection | undefined = sharedRedis,
+): RateLimiter {
+  let chosen: RateLimiter | undefined
+  const choose = () => {
+    const local = createMemoryRateLimiter(rule)
+    const connection = redis()
+    return connection ? createRedisRateLimiter(connection, rule, local) : local
+  }
+  return { check: (key) => (chosen ??= choose()).check(key) }
+}
+
+/** This process's limiter, in memory: a restart forgets everything. */
+export function createMemoryRateLimiter({
   limit,
   windowMs,
   now = Date.now,
   maxKeys = DEFAULT_MAX_KEYS,
-}: RateLimiterOptions): RateLimiter {
+}: RateLimiterOptions): MemoryRateLimiter {
   if (!Number.isInteger(limit) || limit < 1) throw new Error('limit must be a positive integer')
   if (!(windowMs > 0)) throw new Error('windowMs must be positive')
   if (!Number.isInteger(maxKeys) || maxKeys < 1)
@@ -72,34 +105,36 @@ export function createRateLimiter({
     nextSweepAt = time + windowMs
   }
 
-  return {
-    check(key) {
-      const time = now()
-      if (time >= nextSweepAt) sweep(time)
+  const check = (key: string): RateLimitResult => {
+    const time = now()
+    if (time >= nextSweepAt) sweep(time)
 
-      const stamps = (hits.get(key) ?? []).filter((stamp) => stamp > time - windowMs)
-      hits.delete(key)
+    const stamps = (hits.get(key) ?? []).filter((stamp) => stamp > time - windowMs)
+    hits.delete(key)
 
-      if (stamps.length >= limit) {
-        hits.set(key, stamps)
-        const oldest = stamps[0] ?? time
-        return {
-          allowed: false,
-          retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - time) / 1000)),
-          remaining: 0,
-        }
-      }
-
-      stamps.push(time)
-      // Least recently seen first: expired keys go before live ones.
-      while (hits.size >= maxKeys) {
-        const leastRecent = hits.keys().next().value
-        if (leastRecent === undefined) break
-        hits.delete(leastRecent)
-      }
+    if (stamps.length >= limit) {
       hits.set(key, stamps)
-      return { allowed: true, retryAfterSeconds: 0, remaining: limit - stamps.length }
-    },
+      const oldest = stamps[0] ?? time
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - time) / 1000)),
+        remaining: 0,
+      }
+    }
+
+    stamps.push(time)
+    // Least recently seen first: expired keys go before live ones.
+    while (hits.size >= maxKeys) {
+      const leastRecent = hits.keys().next().value
+      if (leastRecent === undefined) break
+      hits.delete(leastRecent)
+    }
+    hits.set(key, stamps)
+    return { allowed: true, retryAfterSeconds: 0, remaining: limit - stamps.length }
+  }
+
+  return {
+    check: async (key) => check(key),
     size: () => hits.size,
     clear: () => hits.clear(),
   }

@@ -141,7 +141,7 @@ export const collapseChainsAndReload: CollectionAfterChangeHook<Redirect> = asyn
   req,
   context,
 }) => {
-  bumpRedirectsVersion()
+  await bumpRedirectsVersion()
   if (context.redirectsCollapsing) return doc
   const target = await targetOf(doc.to, req)
   if (!target) return doc
@@ -157,7 +157,7 @@ export const collapseChainsAndReload: CollectionAfterChangeHook<Redirect> = asyn
   return doc
 }
 
-export const reloadRedirects: CollectionAfterDeleteHook = ({ doc }) => {
-  bumpRedirectsVersion()
+export const reloadRedirects: CollectionAfterDeleteHook = async ({ doc }) => {
+  await bumpRedirectsVersion()
   return doc
 }

@@ -32,7 +32,7 @@ export function waitBeforeAttempt(record: FailureRecord | undefined, now: number
 
 export type AccountDelay = { address: string; failures: number; retryAt: number; waiting: boolean }
 
-/** Where failure records live: this process by default (see lib/auth/throttle-store.ts). */
+/** Where failure records live: this process's memory, or Redis for several instances (see lib/auth/guards.ts). */
 export interface LoginThrottleStore {
   get(account: string, address: string): Promise<FailureRecord | undefined>
   set(account: string, address: string, record: FailureRecord): Promise<void>
@@ -83,7 +83,7 @@ export function createLoginThrottle(store: LoginThrottleStore, now: () => number
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>
 
-/** This process's store: enough for one instance (several instances need a shared one). */
+/** This process's store: enough for one instance (several share lib/redis/login-throttle-store.ts). */
 export function memoryThrottleStore(maxAccounts = 10_000): LoginThrottleStore {
   const accounts = new Map<string, Map<string, FailureRecord>>()
   return {

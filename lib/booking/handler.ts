@@ -129,7 +129,7 @@ export function createBookingHandler({
         return reply({ ok: false, message: BOOKING_RESPONSE_MESSAGES.crossSite }, 403)
       }
       const ip = getClientIp(request.headers)
-      const limit = limiter.check(ip)
+      const limit = await limiter.check(ip)
       if (!limit.allowed) {
         return reply({ ok: false, message: BOOKING_RESPONSE_MESSAGES.tooManyRequests }, 429, {
           'Retry-After': String(limit.retryAfterSeconds),

@@ -15,8 +15,8 @@
  */
 
 /**
- * The interface every page cache store implements (memory today; a shared one such as Redis
- * would implement the same three operations).
+ * The interface every page cache store implements: this one, and redis-store.js for several
+ * instances.
  * @typedef {object} PageCacheStore
  * @property {(key: string, extraTags?: readonly string[]) => Promise<StoredEntry | undefined>} get
  *   The entry, unless missing or expired by a tag (its own or one of `extraTags`).

@@ -1,3 +1,4 @@
+import { processLock, type Lock } from './lock'
 import { JOB_RUNNER_HEADER, jobRunnerToken } from './token'
 
 export const JOBS_RUN_PATH = '/api/payload-jobs/run'
@@ -15,6 +16,11 @@ export type JobRunnerOptions = {
   logger?: Logger
   /** Longest a tick may take before it is abandoned (the next tick retries). */
   timeoutMs?: number
+  /**
+   * Taken for each tick, so that one runner at a time runs the queue however many instances
+   * run one (see lib/jobs/lock.ts); a tick that does not get it does nothing.
+   */
+  lock?: Lock
 }
 
 export type JobRunner = {
@@ -28,16 +34,30 @@ export type JobRunner = {
  * Each tick asks the server itself (`GET /api/payload-jobs/run`, signed with a token derived
  * from the Payload secret) instead of calling Payload directly: the jobs then run inside a real
  * request, where Next.js can purge the cached public pages (`revalidatePath` throws outside one).
+ * Every instance may run a runner: each tick first takes the queue's lock, so only one of them
+ * runs the queue at a time and no job runs twice.
  */
 export function startJobRunner(options: JobRunnerOptions): JobRunner {
   const doFetch = options.fetch ?? fetch
   const logger: Logger = options.logger ?? console
   const headers = { [JOB_RUNNER_HEADER]: jobRunnerToken(options.secret) }
   const timeoutMs = options.timeoutMs ?? 55_000
+  const lock = options.lock ?? processLock()
   let running: Promise<void> | null = null
   let failing = false
 
   const runOnce = async () => {
+    // Another instance is running the queue (or, with Redis away, nobody may): skip this tick.
+    const lease = await lock.acquire()
+    if (!lease) return
+    try {
+      await callRunEndpoint()
+    } finally {
+      await lease.release()
+    }
+  }
+
+  const callRunEndpoint = async () => {
     const url = `${options.origin()}${JOBS_RUN_PATH}?queue=default&silent=true`
     try {
       const response = await doFetch(url, {
@@ -78,6 +98,8 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
 }
 
 /** The origin Next.js itself uses for the running server, or the loopback address on its port. */
-export function serverOrigin(environment: Record<string, string | undefined> = process.env): string {
+export function serverOrigin(
+  environment: Record<string, string | undefined> = process.env,
+): string {
   return environment.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${environment.PORT || 3000}`
 }

@@ -1,9 +1,10 @@
 import { getEnv } from '@/lib/env'
+import { serverOrigin } from '@/lib/jobs/runner'
 import { safeHref } from '@/lib/richtext/safe-url'
 
 import { externalHost, hostOf, isMalformedHttpUrl } from './external'
 import { normalizeRedirectPath } from './rules'
-import { redirectsVersion } from './version'
+import { isOutdated, redirectsVersion, type RedirectsVersion } from './version'
 
 export type ServedRedirect = { to: string; status: 301 | 302 }
 
@@ -18,14 +19,18 @@ type RedirectDoc = {
   } | null
 }
 
-/** Reloaded at least this often, for changes made by another server process. */
+/**
+ * Reloaded at least this often: a safety net for changes no version stamp announced (made by a
+ * script without Redis, or while Redis was away).
+ */
 const MAX_AGE_MS = 30_000
+/**
+ * A change is announced by the saving request's hooks, before its transaction commits: an
+ * instance reloading at once may still read the old rows, so it reads them again this long after.
+ */
+const SETTLE_MS = 2_000
 /** A slow or stuck reload never holds pages up for longer than this. */
 const LOAD_TIMEOUT_MS = 3_000
-
-type Table = { version: number; loadedAt: number; rules: Map<string, ServedRedirect> }
-let table: Table | undefined
-let loading: Promise<Table> | undefined
 
 /** Which targets on other sites may be served (see lib/redirects/external.ts). */
 export type ExternalPolicy = {
@@ -89,56 +94,99 @@ async function loadRedirects(origin: string): Promise<RedirectDoc[]> {
   }
 }
 
-async function load(origin: string): Promise<Table> {
-  const version = redirectsVersion()
-  const [docs, allowedHosts] = await Promise.all([
-    loadRedirects(origin),
-    // Without the allowlist, only admin-approved external targets are served.
-    getJson<{ redirectHosts?: { host?: string | null }[] | null }>(
-      `${origin}/api/globals/clinic?depth=0&select[redirectHosts]=true`,
-    ).then(
-      (clinic) => (clinic.redirectHosts ?? []).flatMap((row) => (row.host ? [row.host] : [])),
-      (error: unknown) => {
-        console.error('Could not load the allowed redirect hosts', error)
-        return []
-      },
-    ),
-  ])
-  const siteHosts = [hostOf(origin), hostOf(getEnv().siteUrl)]
-  return {
-    version,
-    loadedAt: Date.now(),
-    rules: buildRedirectTable(docs, { siteHosts, allowedHosts }),
+/** The redirects and the allowlist of external hosts, as patients' requests would see them. */
+export type RedirectSource = () => Promise<{ docs: RedirectDoc[]; policy: ExternalPolicy }>
+
+/**
+ * Reads the public REST API of the server itself, at its internal address (the loopback
+ * interface and its own port): never through the public address, whose proxy, CDN or TLS may
+ * be in the way or answer for another instance.
+ */
+export function restRedirectSource(origin: () => string = () => serverOrigin()): RedirectSource {
+  return async () => {
+    const base = origin()
+    const [docs, allowedHosts] = await Promise.all([
+      loadRedirects(base),
+      // Without the allowlist, only admin-approved external targets are served.
+      getJson<{ redirectHosts?: { host?: string | null }[] | null }>(
+        `${base}/api/globals/clinic?depth=0&select[redirectHosts]=true`,
+      ).then(
+        (clinic) => (clinic.redirectHosts ?? []).flatMap((row) => (row.host ? [row.host] : [])),
+        (error: unknown) => {
+          console.error('Could not load the allowed redirect hosts', error)
+          return []
+        },
+      ),
+    ])
+    return { docs, policy: { siteHosts: [hostOf(base), hostOf(getEnv().siteUrl)], allowedHosts } }
   }
 }
 
+export type RedirectTableOptions = {
+  source: RedirectSource
+  version?: () => Promise<RedirectsVersion>
+  maxAgeMs?: number
+  settleMs?: number
+}
+
+type Table = { version: RedirectsVersion; refreshAt: number; rules: Map<string, ServedRedirect> }
+
 /**
- * The redirect for a request path, if any. The table is cached in memory and reloaded when
- * redirects change in this process (version stamp) or after MAX_AGE_MS. A failed reload keeps
- * the previous table: redirects must never take the site down.
+ * The redirects of one server process, in memory. Reloaded when the version stamp says they
+ * changed (here or, with Redis, on any instance), before answering that request, and once more
+ * `settleMs` later; otherwise every `maxAgeMs`, in the background. A failed reload keeps the
+ * previous table: redirects must never take the site down.
  */
-export async function findRedirect(
-  pathname: string,
-  origin: string,
-): Promise<ServedRedirect | undefined> {
-  const changedHere = !table || table.version !== redirectsVersion()
-  const expired = table !== undefined && Date.now() - table.loadedAt > MAX_AGE_MS
-  if (changedHere || expired) {
-    loading ??= load(origin)
-      .then((fresh) => (table = fresh))
+export function createRedirectTable({
+  source,
+  version = () => redirectsVersion(),
+  maxAgeMs = MAX_AGE_MS,
+  settleMs = SETTLE_MS,
+}: RedirectTableOptions) {
+  let table: Table | undefined
+  let loading: { stamp: RedirectsVersion; done: Promise<Table> } | undefined
+
+  const load = (stamp: RedirectsVersion, nextInMs: number): Promise<Table> =>
+    source()
+      .then(({ docs, policy }) => {
+        const rules = buildRedirectTable(docs, policy)
+        table = { version: stamp, refreshAt: Date.now() + nextInMs, rules }
+        return table
+      })
       .catch((error: unknown) => {
         console.error('Could not load redirects', error)
-        table = {
-          version: redirectsVersion(),
-          loadedAt: Date.now(),
-          rules: table?.rules ?? new Map(),
-        }
+        const rules = table?.rules ?? new Map<string, ServedRedirect>()
+        table = { version: stamp, refreshAt: Date.now() + maxAgeMs, rules }
         return table
       })
       .finally(() => (loading = undefined))
-    // A change made in this process must apply to the very next request; an expired table
-    // (changes from another process) is refreshed in the background meanwhile.
-    if (changedHere) await loading
+
+  /** One load at a time; a load begun before the change this stamp announces does not count. */
+  const reload = async (stamp: RedirectsVersion, nextInMs: number): Promise<Table> => {
+    while (loading && isOutdated(loading.stamp, stamp)) await loading.done
+    loading ??= { stamp, done: load(stamp, nextInMs) }
+    return loading.done
   }
-  return table?.rules.get(normalizeRedirectPath(pathname))
+
+  return {
+    async find(pathname: string): Promise<ServedRedirect | undefined> {
+      // Read before loading: a change saved during the load makes the next request reload again.
+      const stamp = await version()
+      if (!table) await reload(stamp, maxAgeMs)
+      else if (isOutdated(table.version, stamp)) await reload(stamp, Math.min(settleMs, maxAgeMs))
+      else if (Date.now() >= table.refreshAt) void reload(stamp, maxAgeMs)
+      return table?.rules.get(normalizeRedirectPath(pathname))
+    },
+  }
+}
+
+const TABLE = Symbol.for('clinica-blog.redirect-table')
+const registry = globalThis as typeof globalThis & {
+  [TABLE]?: ReturnType<typeof createRedirectTable>
+}
+
+/** The redirect for a request path, if any, from this process's table (used by proxy.ts). */
+export function findRedirect(pathname: string): Promise<ServedRedirect | undefined> {
+  registry[TABLE] ??= createRedirectTable({ source: restRedirectSource() })
+  return registry[TABLE].find(pathname)
 }

@@ -41,7 +41,7 @@ type AuthArgs = {
 async function guardLogin({ data }: AuthArgs, req: PayloadRequest) {
   const guards = authGuards()
   const address = getClientIp(req.headers)
-  const perAddress = guards.login.check(address)
+  const perAddress = await guards.login.check(address)
   if (!perAddress.allowed) tooMany(req, perAddress.retryAfterSeconds * 1000)
 
   const wait = await guards.throttle.attempt(data?.email, address)
@@ -110,7 +110,7 @@ export const guardAuthOperations: CollectionBeforeOperationHook<'users'> = async
       await guardLogin(authArgs, req)
       break
     case 'forgotPassword': {
-      const result = authGuards().forgotPassword.check(getClientIp(req.headers))
+      const result = await authGuards().forgotPassword.check(getClientIp(req.headers))
       if (!result.allowed) tooMany(req, result.retryAfterSeconds * 1000)
       break
     }

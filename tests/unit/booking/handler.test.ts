@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import { BOOKING_MESSAGES, BOOKING_RESPONSE_MESSAGES } from '@/lib/booking/constants'
 import { createBookingHandler, describeError } from '@/lib/booking/handler'
 import { hashIp } from '@/lib/booking/store'
-import { createRateLimiter } from '@/lib/rate-limit'
+import { createMemoryRateLimiter } from '@/lib/rate-limit'
 
 const SECRET = 'unit-test-secret-0123456789abcdef0123'
 const SITE = 'https://www.clinica.example.it'
@@ -50,7 +50,7 @@ function setup(options: { limit?: number; failCreate?: Error } = {}) {
   const { payload, docs } = fakePayload(options)
   const logError = jest.fn<(message: string, details: string) => void>()
   const handler = createBookingHandler({
-    limiter: createRateLimiter({ limit: options.limit ?? 100, windowMs: 60_000 }),
+    limiter: createMemoryRateLimiter({ limit: options.limit ?? 100, windowMs: 60_000 }),
     getPayload: async () => payload as unknown as Payload,
     getSecret: () => SECRET,
     getSiteOrigin: () => SITE,

@@ -1,95 +1,104 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { BOOKING_RATE_LIMIT, createRateLimiter, getClientIp } from '@/lib/rate-limit'
+import { BOOKING_RATE_LIMIT, createMemoryRateLimiter, getClientIp } from '@/lib/rate-limit'
 
 const fakeClock = (start = 1_000_000) => {
   let time = start
   return { now: () => time, advance: (ms: number) => (time += ms) }
 }
 
-describe('createRateLimiter', () => {
-  it('allows `limit` requests per key, then refuses with the time to wait', () => {
+describe('createMemoryRateLimiter (this process)', () => {
+  it('allows `limit` requests per key, then refuses with the time to wait', async () => {
     const clock = fakeClock()
-    const limiter = createRateLimiter({ limit: 3, windowMs: 60_000, now: clock.now })
+    const limiter = createMemoryRateLimiter({ limit: 3, windowMs: 60_000, now: clock.now })
 
-    expect(limiter.check('a')).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 2 })
+    expect(await limiter.check('a')).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 2 })
     clock.advance(10_000)
-    expect(limiter.check('a').remaining).toBe(1)
-    expect(limiter.check('a').remaining).toBe(0)
-    expect(limiter.check('a')).toEqual({ allowed: false, retryAfterSeconds: 50, remaining: 0 })
+    expect((await limiter.check('a')).remaining).toBe(1)
+    expect((await limiter.check('a')).remaining).toBe(0)
+    expect(await limiter.check('a')).toEqual({
+      allowed: false,
+      retryAfterSeconds: 50,
+      remaining: 0,
+    })
     // Other keys have their own budget.
-    expect(limiter.check('b').allowed).toBe(true)
+    expect((await limiter.check('b')).allowed).toBe(true)
   })
 
-  it('rounds the wait up to whole seconds and never answers 0 when refusing', () => {
+  it('rounds the wait up to whole seconds and never answers 0 when refusing', async () => {
     const clock = fakeClock()
-    const limiter = createRateLimiter({ limit: 1, windowMs: 1_000, now: clock.now })
-    limiter.check('a')
+    const limiter = createMemoryRateLimiter({ limit: 1, windowMs: 1_000, now: clock.now })
+    await limiter.check('a')
     clock.advance(999)
-    expect(limiter.check('a')).toMatchObject({ allowed: false, retryAfterSeconds: 1 })
+    expect(await limiter.check('a')).toMatchObject({ allowed: false, retryAfterSeconds: 1 })
     clock.advance(1)
-    expect(limiter.check('a').allowed).toBe(true)
+    expect((await limiter.check('a')).allowed).toBe(true)
   })
 
-  it('frees each slot one window after it was used (sliding window)', () => {
+  it('frees each slot one window after it was used (sliding window)', async () => {
     const clock = fakeClock()
-    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, now: clock.now })
-    limiter.check('a') // t = 0
+    const limiter = createMemoryRateLimiter({ limit: 2, windowMs: 60_000, now: clock.now })
+    await limiter.check('a') // t = 0
     clock.advance(30_000)
-    limiter.check('a') // t = 30 s
-    expect(limiter.check('a')).toMatchObject({ allowed: false, retryAfterSeconds: 30 })
+    await limiter.check('a') // t = 30 s
+    expect(await limiter.check('a')).toMatchObject({ allowed: false, retryAfterSeconds: 30 })
 
     clock.advance(30_000) // the first slot expires
-    expect(limiter.check('a').allowed).toBe(true)
-    expect(limiter.check('a')).toMatchObject({ allowed: false, retryAfterSeconds: 30 })
+    expect((await limiter.check('a')).allowed).toBe(true)
+    expect(await limiter.check('a')).toMatchObject({ allowed: false, retryAfterSeconds: 30 })
 
     clock.advance(60_000) // the whole window has passed
-    expect(limiter.check('a')).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 1 })
+    expect(await limiter.check('a')).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 1 })
   })
 
-  it('does not extend the wait for refused requests', () => {
+  it('does not extend the wait for refused requests', async () => {
     const clock = fakeClock()
-    const limiter = createRateLimiter({ limit: 1, windowMs: 10_000, now: clock.now })
-    limiter.check('a')
+    const limiter = createMemoryRateLimiter({ limit: 1, windowMs: 10_000, now: clock.now })
+    await limiter.check('a')
     for (let i = 0; i < 5; i += 1) {
       clock.advance(1_000)
-      expect(limiter.check('a').allowed).toBe(false)
+      expect((await limiter.check('a')).allowed).toBe(false)
     }
     clock.advance(5_000)
-    expect(limiter.check('a').allowed).toBe(true)
+    expect((await limiter.check('a')).allowed).toBe(true)
   })
 
-  it('forgets expired keys', () => {
+  it('forgets expired keys', async () => {
     const clock = fakeClock()
-    const limiter = createRateLimiter({ limit: 5, windowMs: 60_000, now: clock.now })
-    for (let i = 0; i < 100; i += 1) limiter.check(`10.0.0.${i}`)
+    const limiter = createMemoryRateLimiter({ limit: 5, windowMs: 60_000, now: clock.now })
+    for (let i = 0; i < 100; i += 1) await limiter.check(`10.0.0.${i}`)
     expect(limiter.size()).toBe(100)
 
     clock.advance(60_000)
-    limiter.check('fresh')
+    await limiter.check('fresh')
     expect(limiter.size()).toBe(1)
   })
 
-  it('never remembers more than maxKeys, dropping the least recently seen', () => {
+  it('never remembers more than maxKeys, dropping the least recently seen', async () => {
     const clock = fakeClock()
-    const limiter = createRateLimiter({ limit: 1, windowMs: 60_000, now: clock.now, maxKeys: 3 })
-    limiter.check('a')
-    limiter.check('b')
-    limiter.check('c')
-    expect(limiter.check('a').allowed).toBe(false) // 'a' is now the most recently seen
-    limiter.check('d') // evicts 'b'
+    const limiter = createMemoryRateLimiter({
+      limit: 1,
+      windowMs: 60_000,
+      now: clock.now,
+      maxKeys: 3,
+    })
+    await limiter.check('a')
+    await limiter.check('b')
+    await limiter.check('c')
+    expect((await limiter.check('a')).allowed).toBe(false) // 'a' is now the most recently seen
+    await limiter.check('d') // evicts 'b'
     expect(limiter.size()).toBe(3)
-    expect(limiter.check('a').allowed).toBe(false)
-    expect(limiter.check('b').allowed).toBe(true)
+    expect((await limiter.check('a')).allowed).toBe(false)
+    expect((await limiter.check('b')).allowed).toBe(true)
   })
 
   it('rejects nonsensical options', () => {
-    expect(() => createRateLimiter({ limit: 0, windowMs: 1_000 })).toThrow()
-    expect(() => createRateLimiter({ limit: 1, windowMs: 0 })).toThrow()
+    expect(() => createMemoryRateLimiter({ limit: 0, windowMs: 1_000 })).toThrow()
+    expect(() => createMemoryRateLimiter({ limit: 1, windowMs: 0 })).toThrow()
   })
 
   it('defaults to 5 booking requests per 10 minutes', () => {
-    expect(BOOKING_RATE_LIMIT).toEqual({ limit: 5, windowMs: 600_000 })
+    expect(BOOKING_RATE_LIMIT).toEqual({ name: 'booking', limit: 5, windowMs: 600_000 })
   })
 })
 

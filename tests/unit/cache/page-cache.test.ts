@@ -1,9 +1,14 @@
 /**
  * @jest-environment node
  */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
 import { describe, expect, it } from '@jest/globals'
 
-import PageCacheHandler, { tagsOf } from '@/lib/cache/handler.js'
+import PageCacheHandler, { buildIdOf, tagsOf } from '@/lib/cache/handler.js'
+import { deserializeCacheValue, serializeCacheValue } from '@/lib/cache/serialize.js'
 import { createMemoryStore, estimateSize } from '@/lib/cache/memory-store.js'
 
 type HandlerArgs = ConstructorParameters<typeof PageCacheHandler>[0]
@@ -136,5 +141,44 @@ describe('page cache handler (Next cacheHandler)', () => {
     const fetchSet = { fetchCache: true, tags: ['posts'] } as unknown as SetArgs[2]
     expect(tagsOf(fetchValue, fetchSet)).toEqual(['posts'])
     expect(tagsOf(null, pageSet)).toEqual([])
+  })
+})
+
+describe('shared page cache helpers', () => {
+  it('keys Redis entries by the build id Next wrote beside the server folder', async () => {
+    const dist = await mkdtemp(path.join(tmpdir(), 'clinica-dist-'))
+    try {
+      await mkdir(path.join(dist, 'server'))
+      expect(buildIdOf(path.join(dist, 'server'))).toBe('development')
+      await writeFile(path.join(dist, 'BUILD_ID'), 'aB3_xYz\n')
+      expect(buildIdOf(path.join(dist, 'server'))).toBe('aB3_xYz')
+      expect(buildIdOf(undefined)).toBe('development')
+    } finally {
+      await rm(dist, { recursive: true, force: true })
+    }
+  })
+
+  it('turns pages into text and back: buffers, maps of buffers, nested values', () => {
+    const value = {
+      kind: 'APP_PAGE',
+      html: '<p>è</p>',
+      rscData: Buffer.from([0, 1, 254, 255]),
+      segmentData: new Map([['/_index', Buffer.from('seg')]]),
+      headers: { 'x-next-cache-tags': 'a,b' },
+      status: 200,
+      postponed: undefined,
+    }
+    const text = serializeCacheValue(value)
+    expect(typeof text).toBe('string')
+    const back = deserializeCacheValue(text) as typeof value
+    expect(back.rscData).toEqual(Buffer.from([0, 1, 254, 255]))
+    expect(Buffer.isBuffer(back.rscData)).toBe(true)
+    expect(back.segmentData).toEqual(new Map([['/_index', Buffer.from('seg')]]))
+    expect(back).toEqual({ ...value, postponed: undefined })
+    expect(
+      deserializeCacheValue(serializeCacheValue({ data: { body: 'x', status: 200 } })),
+    ).toEqual({
+      data: { body: 'x', status: 200 },
+    })
   })
 })
