@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
   // The end-to-end tests build into their own folder, leaving a developer's `.next` alone.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  // ISR pages and route handlers are cached in this process's memory, starting empty: pages
+  // ISR pages and route handlers are cached in this process's memory (in Redis with REDIS_URL), starting empty: pages
   // prerendered by `next build` (against the build's throw-away database) are never served.
   // See lib/cache/handler.js. Next imports it at runtime by absolute path; `next build` and
   // `next start` always run from the project folder.
