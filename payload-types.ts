@@ -103,9 +103,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     clinic: Clinic;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     clinic: ClinicSelect<false> | ClinicSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -114,6 +116,8 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sendBookingNotices: TaskSendBookingNotices;
+      purgeClosedRequests: TaskPurgeClosedRequests;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -416,7 +420,7 @@ export interface Page {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Richieste inviate dai pazienti con il modulo «Prenota una visita». Contengono dati personali e relativi alla salute (GDPR, art. 9): usali solo per ricontattare il paziente, non copiarli altrove ed elimina le richieste chiuse quando non servono più.
+ * Richieste inviate dai pazienti con il modulo «Prenota una visita». Contengono dati personali e relativi alla salute (GDPR, art. 9): usali solo per ricontattare il paziente, non copiarli altrove. Le richieste chiuse o annullate sono cancellate automaticamente dopo il periodo di conservazione impostato in Clinica. Per una richiesta di accesso del paziente, un amministratore può scaricarne i dati in JSON da /api/appointment-requests/<id>/export.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "appointment-requests".
@@ -428,7 +432,24 @@ export interface AppointmentRequest {
   email?: string | null;
   preferredPeriod: 'mattina' | 'pomeriggio' | 'indifferente';
   reason: string;
-  status: 'nuova' | 'contattato' | 'chiusa';
+  /**
+   * Nuova → Contattata → Chiusa / Annullata. Chi cambia lo stato e quando viene registrato.
+   */
+  status: 'nuova' | 'contattato' | 'chiusa' | 'annullata';
+  handledBy?: (string | null) | User;
+  handledAt?: string | null;
+  closedAt?: string | null;
+  /**
+   * Avviso alla clinica e conferma al paziente (se ha lasciato un’e-mail). In caso di errore l’invio viene ritentato automaticamente.
+   */
+  delivery?: {
+    status?: ('in_coda' | 'inviata' | 'da_ritentare' | 'non_inviata') | null;
+    attempts?: number | null;
+    nextAttemptAt?: string | null;
+    lastError?: string | null;
+    clinicNotifiedAt?: string | null;
+    patientConfirmedAt?: string | null;
+  };
   consent: boolean;
   consentAt?: string | null;
   /**
@@ -538,7 +559,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendBookingNotices' | 'purgeClosedRequests' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -571,10 +592,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendBookingNotices' | 'purgeClosedRequests' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -842,6 +872,19 @@ export interface AppointmentRequestsSelect<T extends boolean = true> {
   preferredPeriod?: T;
   reason?: T;
   status?: T;
+  handledBy?: T;
+  handledAt?: T;
+  closedAt?: T;
+  delivery?:
+    | T
+    | {
+        status?: T;
+        attempts?: T;
+        nextAttemptAt?: T;
+        lastError?: T;
+        clinicNotifiedAt?: T;
+        patientConfirmedAt?: T;
+      };
   consent?: T;
   consentAt?: T;
   submissionId?: T;
@@ -928,6 +971,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -989,6 +1033,14 @@ export interface Clinic {
   };
   phone?: string | null;
   email?: string | null;
+  /**
+   * Riceve l’avviso di ogni nuova richiesta di appuntamento (nome, recapiti, fascia oraria, mai il motivo della visita). Vuoto: l’e-mail della clinica.
+   */
+  bookingEmail?: string | null;
+  /**
+   * Le richieste di appuntamento chiuse o annullate sono cancellate automaticamente dopo questo numero di giorni (vuoto: 180). Il periodo è indicato nella pagina della privacy.
+   */
+  requestRetentionDays?: number | null;
   openingHours?:
     | {
         days: string;
@@ -1023,6 +1075,24 @@ export interface Clinic {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: string;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "clinic_select".
  */
 export interface ClinicSelect<T extends boolean = true> {
@@ -1042,6 +1112,8 @@ export interface ClinicSelect<T extends boolean = true> {
       };
   phone?: T;
   email?: T;
+  bookingEmail?: T;
+  requestRetentionDays?: T;
   openingHours?:
     | T
     | {
@@ -1071,6 +1143,16 @@ export interface ClinicSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1078,6 +1160,22 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendBookingNotices".
+ */
+export interface TaskSendBookingNotices {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeClosedRequests".
+ */
+export interface TaskPurgeClosedRequests {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

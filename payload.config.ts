@@ -26,7 +26,9 @@ import {
 } from './lib/api-guard'
 import { databaseAdapter } from './lib/database'
 import { depthLimit, GRAPHQL_MAX_DEPTH } from './lib/graphql-depth'
+import { bookingTasks } from './lib/booking/tasks'
 import { getEnv } from './lib/env'
+import { emailAdapter } from './lib/mail/adapter'
 import { canRunJobs } from './lib/jobs/access'
 import { protectJobsCollection } from './lib/jobs/collection'
 import { postPreviewPath } from './lib/paths'
@@ -46,6 +48,8 @@ export default buildConfig({
   csrf: [env.siteUrl],
   cors: [env.siteUrl],
   db: databaseAdapter(env),
+  // SMTP when SMTP_HOST is set, else the log (see lib/mail/adapter.ts).
+  email: emailAdapter(env),
   editor: lexicalEditor({ features: editorFeatures }),
   sharp,
   // Populating relationships deeper than this is cut (every API; the site needs 2).
@@ -99,6 +103,9 @@ export default buildConfig({
   jobs: {
     access: { run: canRunJobs },
     deleteJobOnComplete: true,
+    // Booking e-mail retries and the requests' retention; scheduled, queued on `default` when
+    // the runner calls /api/payload-jobs/run.
+    tasks: bookingTasks,
   },
   upload: {
     limits: { fileSize: MAX_UPLOAD_BYTES },

@@ -4,14 +4,15 @@ import { anyone } from '@/access/anyone'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { linksField } from '@/fields/links'
 import { validatePartitaIva, validatePhone } from '@/fields/validators'
+import { DEFAULT_RETENTION_DAYS } from '@/lib/booking/constants'
 import { DEFAULT_MEDICAL_DISCLAIMER } from '@/lib/clinic'
 import { normalizeHostName, validateRedirectHost } from '@/lib/redirects/external'
 import { bumpRedirectsVersion } from '@/lib/redirects/version'
 import { revalidateGlobalOnChange } from '@/lib/revalidate'
 
 /** The proxy's redirect table depends on the allowlist of external hosts: reload it. */
-const reloadRedirects: GlobalAfterChangeHook = ({ doc }) => {
-  bumpRedirectsVersion()
+const reloadRedirects: GlobalAfterChangeHook = async ({ doc }) => {
+  await bumpRedirectsVersion()
   return doc
 }
 
@@ -90,6 +91,33 @@ export const Clinic: GlobalConfig = {
       fields: [
         { name: 'phone', type: 'text', label: 'Telefono', maxLength: 24, validate: validatePhone },
         { name: 'email', type: 'email', label: 'E-mail' },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'bookingEmail',
+          type: 'email',
+          label: 'E-mail per le prenotazioni',
+          admin: {
+            description:
+              'Riceve l’avviso di ogni nuova richiesta di appuntamento (nome, recapiti, fascia oraria, mai il motivo della visita). Vuoto: l’e-mail della clinica.',
+          },
+        },
+        {
+          name: 'requestRetentionDays',
+          type: 'number',
+          label: 'Conservazione delle richieste chiuse (giorni)',
+          defaultValue: DEFAULT_RETENTION_DAYS,
+          min: 7,
+          max: 3650,
+          admin: {
+            step: 1,
+            description:
+              'Le richieste di appuntamento chiuse o annullate sono cancellate automaticamente dopo questo numero di giorni (vuoto: 180). Il periodo è indicato nella pagina della privacy.',
+          },
+        },
       ],
     },
     {

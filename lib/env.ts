@@ -53,6 +53,19 @@ const optionalHttpUrl = z
     message: 'expected an absolute http(s) URL such as "http://127.0.0.1:9000"',
   })
 
+/** "Name <address>" or a bare address. */
+const EMAIL_FROM = /^\s*(?:(?<name>[^<>]*?)\s*<(?<angle>[^<>\s]+)>|(?<bare>[^<>\s]+))\s*$/
+
+export const DEFAULT_EMAIL_FROM_NAME = 'Clinica Blog'
+
+const parseEmailFrom = (value: string): { name: string; address: string } | undefined => {
+  const match = EMAIL_FROM.exec(value)
+  const address = match?.groups?.angle ?? match?.groups?.bare
+  if (!address || !z.email().safeParse(address).success) return undefined
+  const name = match?.groups?.name?.replace(/^"|"$/g, '').trim()
+  return { name: name || DEFAULT_EMAIL_FROM_NAME, address }
+}
+
 const S3_BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
 
 const schema = z
@@ -105,6 +118,39 @@ const schema = z
       emptyToUndefined,
       z.enum(['true', 'false'], { message: 'expected "true" or "false"' }).default('false'),
     ),
+    SMTP_HOST: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'expected a host name or IP address')
+        .optional(),
+    ),
+    SMTP_PORT: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ message: 'expected a port number (1 to 65535)' })
+        .int('expected a port number (1 to 65535)')
+        .min(1, 'expected a port number (1 to 65535)')
+        .max(65535, 'expected a port number (1 to 65535)')
+        .optional(),
+    ),
+    SMTP_SECURE: z.preprocess(
+      emptyToUndefined,
+      z.enum(['true', 'false'], { message: 'expected "true" or "false"' }).optional(),
+    ),
+    SMTP_USER: z.preprocess(emptyToUndefined, z.string().trim().min(1).optional()),
+    SMTP_PASS: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+    EMAIL_FROM: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((value) => parseEmailFrom(value) !== undefined, {
+          message:
+            'expected an address such as "noreply@example.it" or "Clinica <noreply@example.it>"',
+        })
+        .optional(),
+    ),
     JOB_RUNNER: z.preprocess(
       emptyToUndefined,
       z.enum(['on', 'off'], { message: 'expected "on" or "off"' }).default('on'),
@@ -126,6 +172,20 @@ const schema = z
           ctx.addIssue({ code: 'custom', path: [name], message: 'required when S3_BUCKET is set' })
         }
       }
+    }
+    if (value.SMTP_HOST && !value.EMAIL_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EMAIL_FROM'],
+        message: 'required when SMTP_HOST is set: the sender address the SMTP server accepts',
+      })
+    }
+    if (Boolean(value.SMTP_USER) !== Boolean(value.SMTP_PASS)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [value.SMTP_USER ? 'SMTP_PASS' : 'SMTP_USER'],
+        message: 'SMTP_USER and SMTP_PASS go together (both set, or neither)',
+      })
     }
     if (value.NODE_ENV === 'production' && !value.PAYLOAD_SECRET) {
       ctx.addIssue({
@@ -161,6 +221,19 @@ export type Env = {
     accessKeyId: string
     secretAccessKey: string
     forcePathStyle: boolean
+  }
+  /**
+   * Outgoing e-mail: SMTP when a host is set; otherwise nothing is sent (see lib/mail/adapter.ts).
+   * `from` always has a value (EMAIL_FROM, or a placeholder when SMTP is off).
+   */
+  mail: {
+    from: { name: string; address: string }
+    smtp?: {
+      host: string
+      port: number
+      secure: boolean
+      auth?: { user: string; pass: string }
+    }
   }
   /** The in-process runner of queued jobs (scheduled publish/unpublish), see instrumentation.ts. */
   jobRunner: { enabled: boolean; intervalSeconds: number }
@@ -244,9 +317,32 @@ export function parseEnv(
             forcePathStyle: value.S3_FORCE_PATH_STYLE === 'true',
           }
         : undefined,
+    mail: mailConfig(value),
     jobRunner: {
       enabled: value.JOB_RUNNER === 'on',
       intervalSeconds: value.JOB_RUNNER_INTERVAL_SECONDS,
+    },
+  }
+}
+
+function mailConfig(value: z.infer<typeof schema>): Env['mail'] {
+  const from = (value.EMAIL_FROM && parseEmailFrom(value.EMAIL_FROM)) || {
+    name: DEFAULT_EMAIL_FROM_NAME,
+    address: 'noreply@localhost',
+  }
+  if (!value.SMTP_HOST) return { from }
+  // Implicit TLS on 465, STARTTLS (upgraded by the server's offer) elsewhere, unless told.
+  const secure = value.SMTP_SECURE ? value.SMTP_SECURE === 'true' : value.SMTP_PORT === 465
+  return {
+    from,
+    smtp: {
+      host: value.SMTP_HOST,
+      port: value.SMTP_PORT ?? (secure ? 465 : 587),
+      secure,
+      auth:
+        value.SMTP_USER && value.SMTP_PASS
+          ? { user: value.SMTP_USER, pass: value.SMTP_PASS }
+          : undefined,
     },
   }
 }

@@ -2,6 +2,7 @@ import * as migration_20261130_094821_initial from './20261130_094821_initial';
 import * as migration_20261130_100544_redirect_hosts from './20261130_100544_redirect_hosts';
 import * as migration_20261130_101702_no_login_lockout from './20261130_101702_no_login_lockout';
 import * as migration_20261130_102259_media_storage_fields from './20261130_102259_media_storage_fields';
+import * as migration_20261130_105532_booking_mail_lifecycle from './20261130_105532_booking_mail_lifecycle';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261130_102259_media_storage_fields.up,
     down: migration_20261130_102259_media_storage_fields.down,
     name: '20261130_102259_media_storage_fields'
+  },
+  {
+    up: migration_20261130_105532_booking_mail_lifecycle.up,
+    down: migration_20261130_105532_booking_mail_lifecycle.down,
+    name: '20261130_105532_booking_mail_lifecycle'
   },
 ];

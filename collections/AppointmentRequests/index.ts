@@ -4,14 +4,28 @@ import {
   APPOINTMENT_REQUESTS_SLUG,
   BOOKING_LIMITS,
   DEFAULT_PREFERRED_PERIOD,
+  DELIVERY_STATUSES,
   PREFERRED_PERIODS,
   REQUEST_STATUSES,
 } from '@/lib/booking/constants'
 
 import { immutableField, isStaff, nobody } from './access'
+import { exportEndpoint } from './endpoints'
 import { requireContactAndConsent } from './hooks'
+import { recordStatusChange } from './lifecycle'
 
 const immutable = { update: immutableField }
+const systemDate = (name: string, label: string) =>
+  ({
+    name,
+    type: 'date',
+    label,
+    admin: {
+      readOnly: true,
+      position: 'sidebar',
+      date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' },
+    },
+  }) as const
 
 /**
  * Appointment requests sent by patients from /prenota. Health data (GDPR art. 9): only staff
@@ -33,12 +47,21 @@ export const AppointmentRequests: CollectionConfig = {
   disableDuplicate: true,
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'status', 'preferredPeriod', 'phone', 'email', 'createdAt'],
+    defaultColumns: [
+      'name',
+      'status',
+      'preferredPeriod',
+      'phone',
+      'email',
+      'createdAt',
+      'delivery',
+    ],
     listSearchableFields: ['name', 'email', 'phone'],
     description:
-      'Richieste inviate dai pazienti con il modulo «Prenota una visita». Contengono dati personali e relativi alla salute (GDPR, art. 9): usali solo per ricontattare il paziente, non copiarli altrove ed elimina le richieste chiuse quando non servono più.',
+      'Richieste inviate dai pazienti con il modulo «Prenota una visita». Contengono dati personali e relativi alla salute (GDPR, art. 9): usali solo per ricontattare il paziente, non copiarli altrove. Le richieste chiuse o annullate sono cancellate automaticamente dopo il periodo di conservazione impostato in Clinica. Per una richiesta di accesso del paziente, un amministratore può scaricarne i dati in JSON da /api/appointment-requests/<id>/export.',
   },
-  hooks: { beforeValidate: [requireContactAndConsent] },
+  hooks: { beforeValidate: [requireContactAndConsent], beforeChange: [recordStatusChange] },
+  endpoints: [exportEndpoint],
   fields: [
     {
       name: 'name',
@@ -92,7 +115,59 @@ export const AppointmentRequests: CollectionConfig = {
       defaultValue: 'nuova',
       index: true,
       options: [...REQUEST_STATUSES],
-      admin: { position: 'sidebar' },
+      admin: {
+        position: 'sidebar',
+        description:
+          'Nuova → Contattata → Chiusa / Annullata. Chi cambia lo stato e quando viene registrato.',
+      },
+    },
+    {
+      name: 'handledBy',
+      type: 'relationship',
+      label: 'Gestita da',
+      relationTo: 'users',
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    systemDate('handledAt', 'Ultimo cambio di stato'),
+    {
+      ...systemDate('closedAt', 'Chiusa o annullata il'),
+      index: true,
+    },
+    {
+      // Written by lib/booking/notify.ts only (the lifecycle hook keeps clients from changing it).
+      name: 'delivery',
+      type: 'group',
+      label: 'Avvisi e-mail',
+      admin: {
+        position: 'sidebar',
+        description:
+          'Avviso alla clinica e conferma al paziente (se ha lasciato un’e-mail). In caso di errore l’invio viene ritentato automaticamente.',
+      },
+      fields: [
+        {
+          name: 'status',
+          type: 'select',
+          label: 'Stato dell’invio',
+          defaultValue: 'in_coda',
+          index: true,
+          options: [...DELIVERY_STATUSES],
+          admin: { readOnly: true },
+        },
+        {
+          name: 'attempts',
+          type: 'number',
+          label: 'Tentativi falliti',
+          defaultValue: 0,
+          admin: { readOnly: true },
+        },
+        { ...systemDate('nextAttemptAt', 'Prossimo tentativo'), admin: { readOnly: true } },
+        { name: 'lastError', type: 'text', label: 'Ultimo errore', admin: { readOnly: true } },
+        { ...systemDate('clinicNotifiedAt', 'Clinica avvisata il'), admin: { readOnly: true } },
+        {
+          ...systemDate('patientConfirmedAt', 'Conferma al paziente inviata il'),
+          admin: { readOnly: true },
+        },
+      ],
     },
     {
       name: 'consent',

@@ -7,6 +7,7 @@ import { getEnv } from '@/lib/env'
 import { loginDelayEndpoints } from './endpoints'
 import { clearFailedLogins, guardAuthOperations } from './hooks/authGuards'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { forgotPasswordEmail, invitationEndpoint } from './invitation'
 
 export const USER_ROLES = [
   { label: 'Amministratore', value: 'admin' },
@@ -24,6 +25,7 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: 'Lax', secure: getEnv().nodeEnv === 'production' },
+    forgotPassword: forgotPasswordEmail,
   },
   access: {
     // Only admins manage accounts; everyone may read and edit their own profile.
@@ -40,7 +42,7 @@ export const Users: CollectionConfig = {
     beforeChange: [firstUserIsAdmin],
     afterLogin: [clearFailedLogins],
   },
-  endpoints: loginDelayEndpoints,
+  endpoints: [...loginDelayEndpoints, invitationEndpoint],
   fields: [
     { name: 'name', type: 'text', label: 'Nome', required: true, maxLength: 120 },
     {

@@ -21,13 +21,44 @@ export type PreferredPeriod = (typeof PREFERRED_PERIODS)[number]['value']
 
 export const DEFAULT_PREFERRED_PERIOD: PreferredPeriod = 'indifferente'
 
+// `contattato` is the value stored since the first release (kept so no data migration is needed).
 export const REQUEST_STATUSES = [
   { value: 'nuova', label: 'Nuova' },
-  { value: 'contattato', label: 'Paziente contattato' },
+  { value: 'contattato', label: 'Contattata' },
   { value: 'chiusa', label: 'Chiusa' },
+  { value: 'annullata', label: 'Annullata' },
 ] as const
 
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]['value']
+
+/** nuova → contattata → chiusa / annullata; a request may also be closed or cancelled at once. */
+export const REQUEST_TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
+  nuova: ['contattato', 'chiusa', 'annullata'],
+  contattato: ['chiusa', 'annullata'],
+  chiusa: [],
+  annullata: [],
+}
+
+/** Statuses after which the retention period runs (see lib/booking/retention.ts). */
+export const CLOSED_STATUSES: readonly RequestStatus[] = ['chiusa', 'annullata']
+
+export const DEFAULT_RETENTION_DAYS = 180
+
+/** Delivery of the e-mails a new request sends (notice to the clinic, receipt to the patient). */
+export const DELIVERY_STATUSES = [
+  { value: 'in_coda', label: 'In coda' },
+  { value: 'inviata', label: 'Inviata' },
+  { value: 'da_ritentare', label: 'In errore, da ritentare' },
+  { value: 'non_inviata', label: 'Non inviata (tentativi esauriti)' },
+] as const
+
+/**
+ * A new request is first tried right after the patient's answer; the retry sweep leaves it
+ * alone for this long, so both never send the same notice.
+ */
+export const FIRST_ATTEMPT_GRACE_MS = 2 * 60_000
+
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]['value']
 
 export const BOOKING_LIMITS = {
   name: 100,

@@ -22,6 +22,13 @@ export type BookingHandlerDeps = {
   getSiteOrigin: () => string
   /** Where unexpected errors go; receives a summary without the submitted data. */
   logError?: (message: string, details: string) => void
+  /** Sends a new request's e-mails (lib/booking/notify.ts); records failures itself. */
+  notify?: (payload: Payload, id: string) => Promise<unknown>
+  /**
+   * Runs work after the answer has gone (Next's `after` in the route): the patient never waits
+   * for, nor sees an error from, the mail server.
+   */
+  runAfterResponse?: (task: () => Promise<unknown>) => void
 }
 
 const reply = (body: BookingResponseBody, status: number, headers: Record<string, string> = {}) =>
@@ -121,6 +128,8 @@ export function createBookingHandler({
   getSecret,
   getSiteOrigin,
   logError = defaultLogError,
+  notify,
+  runAfterResponse = (task) => void task(),
 }: BookingHandlerDeps) {
   return async function handleBookingRequest(request: Request): Promise<Response> {
     try {
@@ -158,10 +167,18 @@ export function createBookingHandler({
       if (parsed.spam) return reply({ ok: true }, 200)
 
       const payload = await getPayload()
-      const { created } = await storeBookingRequest(payload, parsed.data, {
+      const stored = await storeBookingRequest(payload, parsed.data, {
         ipHash: hashIp(ip, getSecret()),
       })
-      return reply({ ok: true }, created ? 201 : 200)
+      if (stored.created && notify) {
+        const { id } = stored
+        runAfterResponse(() =>
+          notify(payload, id).catch((error: unknown) =>
+            logError('[prenota] Avviso della richiesta non inviato', describeError(error)),
+          ),
+        )
+      }
+      return reply({ ok: true }, stored.created ? 201 : 200)
     } catch (error) {
       logError('[prenota] Richiesta di appuntamento non salvata', describeError(error))
       return reply({ ok: false, message: BOOKING_RESPONSE_MESSAGES.serverError }, 500)

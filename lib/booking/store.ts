@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { APPOINTMENT_REQUESTS_SLUG } from './constants'
+import { APPOINTMENT_REQUESTS_SLUG, FIRST_ATTEMPT_GRACE_MS } from './constants'
 import type { BookingRequestData } from './schema'
 
 /**
@@ -41,14 +41,14 @@ export async function storeBookingRequest(
   payload: Payload,
   data: BookingRequestData,
   { ipHash, now = new Date() }: StoreBookingOptions = {},
-): Promise<{ created: boolean }> {
+): Promise<{ created: true; id: string } | { created: false }> {
   const submissionId = data.submissionId ?? randomUUID()
   if (data.submissionId && (await findBySubmissionId(payload, submissionId))) {
     return { created: false }
   }
 
   try {
-    await payload.create({
+    const doc = await payload.create({
       collection: APPOINTMENT_REQUESTS_SLUG,
       data: {
         name: data.name,
@@ -61,11 +61,17 @@ export async function storeBookingRequest(
         submissionId,
         status: 'nuova',
         ipHash,
+        // Stored first, e-mailed after: the handler tries at once, the sweep retries later.
+        delivery: {
+          status: 'in_coda',
+          attempts: 0,
+          nextAttemptAt: new Date(now.getTime() + FIRST_ATTEMPT_GRACE_MS).toISOString(),
+        },
       },
       overrideAccess: true,
       depth: 0,
     })
-    return { created: true }
+    return { created: true, id: doc.id }
   } catch (error) {
     // Two identical submissions at the same moment: the unique index on submissionId lets
     // one through and the other fails (the error's shape depends on the database adapter).

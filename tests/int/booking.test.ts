@@ -54,7 +54,10 @@ describe('booking service', () => {
     const data = validRequest('7f1c2d3e-0000-4000-8000-000000000001')
     const ipHash = hashIp('203.0.113.7', 'integration-secret')
 
-    expect(await storeBookingRequest(ctx.payload, data, { ipHash })).toEqual({ created: true })
+    expect(await storeBookingRequest(ctx.payload, data, { ipHash })).toEqual({
+      created: true,
+      id: expect.any(String),
+    })
     expect(await storeBookingRequest(ctx.payload, data, { ipHash })).toEqual({ created: false })
     expect(await countBySubmission('7f1c2d3e-0000-4000-8000-000000000001')).toBe(1)
 

@@ -144,3 +144,67 @@ describe('environment validation', () => {
     expect(result.stderr).toMatch(/DATABASE_URI: expected a SQLite file URL/)
   }, 60_000)
 })
+
+describe('e-mail settings', () => {
+  it('sends nothing without SMTP_HOST, with a placeholder sender', () => {
+    expect(parseEnv({}, memoryStore()).mail).toEqual({
+      from: { name: 'Clinica Blog', address: 'noreply@localhost' },
+    })
+  })
+
+  it('reads the SMTP server, its credentials and the sender', () => {
+    const env = parseEnv(
+      {
+        SMTP_HOST: 'smtp.example.it',
+        SMTP_USER: 'clinica',
+        SMTP_PASS: 'segreto',
+        EMAIL_FROM: 'Clinica Rossi <noreply@example.it>',
+      },
+      memoryStore(),
+    )
+    expect(env.mail).toEqual({
+      from: { name: 'Clinica Rossi', address: 'noreply@example.it' },
+      smtp: {
+        host: 'smtp.example.it',
+        port: 587,
+        secure: false,
+        auth: { user: 'clinica', pass: 'segreto' },
+      },
+    })
+  })
+
+  it('uses implicit TLS on port 465, and what SMTP_SECURE says otherwise', () => {
+    const base = { SMTP_HOST: 'smtp.example.it', EMAIL_FROM: 'noreply@example.it' }
+    expect(parseEnv({ ...base, SMTP_PORT: '465' }, memoryStore()).mail.smtp).toMatchObject({
+      port: 465,
+      secure: true,
+    })
+    expect(parseEnv({ ...base, SMTP_SECURE: 'true' }, memoryStore()).mail.smtp).toMatchObject({
+      port: 465,
+      secure: true,
+    })
+    expect(
+      parseEnv({ ...base, SMTP_PORT: '2525', SMTP_SECURE: 'false' }, memoryStore()).mail,
+    ).toMatchObject({
+      from: { name: 'Clinica Blog', address: 'noreply@example.it' },
+      smtp: { port: 2525, secure: false, auth: undefined },
+    })
+  })
+
+  it('names each bad e-mail variable', () => {
+    expectEnvError(
+      { SMTP_HOST: 'smtp.example.it' },
+      'EMAIL_FROM',
+      /EMAIL_FROM: required when SMTP_HOST/,
+    )
+    expectEnvError(
+      { EMAIL_FROM: 'Clinica <non-un-indirizzo>' },
+      'EMAIL_FROM',
+      /expected an address/,
+    )
+    expectEnvError({ SMTP_PORT: '70000' }, 'SMTP_PORT', /expected a port number/)
+    expectEnvError({ SMTP_SECURE: 'yes' }, 'SMTP_SECURE', /expected "true" or "false"/)
+    expectEnvError({ SMTP_HOST: 'smtp example' }, 'SMTP_HOST', /expected a host name/)
+    expectEnvError({ SMTP_USER: 'clinica' }, 'SMTP_PASS', /go together/)
+  })
+})

@@ -2,9 +2,11 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { PRIVACY_PAGE_SLUG, RetentionNotice } from '@/components/booking/RetentionNotice'
 import { RichText } from '@/components/RichText'
 import { NOT_FOUND_METADATA, pageMetadata } from '@/lib/page-metadata'
 import { pagePath } from '@/lib/paths'
+import { getClinic } from '@/lib/queries/clinic'
 import { getPageBySlug, getSlugs } from '@/lib/queries/taxonomy'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -29,6 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ContentPage({ params }: Props) {
   const page = await getPageBySlug((await params).slug)
   if (!page) notFound()
+  const clinic = page.slug === PRIVACY_PAGE_SLUG ? await getClinic() : null
   return (
     <article className="article">
       <Breadcrumbs
@@ -40,6 +43,7 @@ export default async function ContentPage({ params }: Props) {
       <h1>{page.title}</h1>
       {page.intro ? <p className="article__lead">{page.intro}</p> : null}
       <RichText data={page.content} className="article__body" />
+      {clinic ? <RetentionNotice clinic={clinic} /> : null}
     </article>
   )
 }

@@ -296,3 +296,50 @@ describe('hashIp', () => {
     expect(hashIp('unknown', SECRET)).toBeUndefined()
   })
 })
+
+describe('e-mail notices', () => {
+  const withNotify = (notify: (payload: Payload, id: string) => Promise<unknown>) => {
+    const { payload, docs } = fakePayload()
+    const later: (() => Promise<unknown>)[] = []
+    const logError = jest.fn<(message: string, details: string) => void>()
+    const handler = createBookingHandler({
+      limiter: createMemoryRateLimiter({ limit: 100, windowMs: 60_000 }),
+      getPayload: async () => payload as unknown as Payload,
+      getSecret: () => SECRET,
+      getSiteOrigin: () => SITE,
+      logError,
+      notify,
+      runAfterResponse: (task) => void later.push(task),
+    })
+    return { handler, docs, later, logError }
+  }
+
+  it('sends them after answering, once per stored request', async () => {
+    const notify = jest.fn(async (_payload: Payload, _id: string) => 'inviata')
+    const { handler, later } = withNotify(notify)
+
+    expect((await handler(postJson(valid))).status).toBe(201)
+    expect(notify).not.toHaveBeenCalled()
+    expect(later).toHaveLength(1)
+    await later[0]?.()
+    expect(notify).toHaveBeenCalledWith(expect.anything(), expect.anything())
+
+    // A repeated submission stores nothing and sends nothing.
+    expect((await handler(postJson(valid))).status).toBe(200)
+    expect(later).toHaveLength(1)
+  })
+
+  it('never lets a mail failure reach the patient', async () => {
+    const { handler, docs, later, logError } = withNotify(async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:25')
+    })
+    const response = await handler(postJson(valid))
+    expect(response.status).toBe(201)
+    expect(docs).toHaveLength(1)
+    await later[0]?.()
+    expect(logError).toHaveBeenCalledWith(
+      '[prenota] Avviso della richiesta non inviato',
+      expect.stringContaining('ECONNREFUSED'),
+    )
+  })
+})
