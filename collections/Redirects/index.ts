@@ -1,5 +1,5 @@
 import { redirectsPlugin } from '@payloadcms/plugin-redirects'
-import type { Field } from 'payload'
+import type { Config, Field } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/roles'
@@ -11,10 +11,29 @@ import { collapseChainsAndReload, reloadRedirects, validateRedirect } from './ho
  * one automatically (see collections/Posts/hooks/redirectOldSlug.ts). Served as 301/302 by
  * proxy.ts before any page renders.
  */
-export const redirects = redirectsPlugin({
+/** The plugin ships no Italian: its labels showed as raw keys (`plugin-redirects:toUrlType`). */
+const REDIRECTS_IT = {
+  'plugin-redirects': {
+    customUrl: 'Indirizzo personalizzato',
+    documentToRedirect: 'Documento di destinazione',
+    fromUrl: 'Da (percorso vecchio)',
+    internalLink: 'Pagina o articolo del sito',
+    redirectType: 'Tipo di reindirizzamento',
+    toUrlType: 'Tipo di destinazione',
+  },
+}
+
+const redirectsWithoutItalian = redirectsPlugin({
   collections: ['posts', 'pages'],
   redirectTypes: ['301', '302'],
-  redirectTypeFieldOverride: { defaultValue: '301', label: 'Tipo di reindirizzamento' },
+  redirectTypeFieldOverride: {
+    defaultValue: '301',
+    label: 'Tipo di reindirizzamento',
+    options: [
+      { label: '301 - Permanente', value: '301' },
+      { label: '302 - Temporaneo', value: '302' },
+    ],
+  },
   overrides: {
     labels: { singular: 'Reindirizzamento', plural: 'Reindirizzamenti' },
     access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
@@ -56,3 +75,16 @@ export const redirects = redirectsPlugin({
     ],
   },
 })
+
+/** The redirect manager with the Italian labels merged into the config's translations. */
+export const redirects = (config: Config): Config =>
+  redirectsWithoutItalian({
+    ...config,
+    i18n: {
+      ...config.i18n,
+      translations: {
+        ...config.i18n?.translations,
+        it: { ...config.i18n?.translations?.it, ...REDIRECTS_IT },
+      },
+    },
+  })
