@@ -19,6 +19,7 @@ import * as publishToLive from './publish-to-live'
 import { machine, writeResultsMd, type Report } from './report'
 import * as startup from './startup'
 import * as throughput from './throughput'
+import * as topology from './topology'
 
 const MODULES: [string, { run: (ctx: BenchContext) => Promise<BenchResult[]> }][] = [
   ['throughput', throughput],
@@ -27,6 +28,7 @@ const MODULES: [string, { run: (ctx: BenchContext) => Promise<BenchResult[]> }][
   ['admin-list', adminList],
   ['api-cost', apiCost],
   ['publish-to-live', publishToLive],
+  ['topology', topology],
   ['lighthouse', lighthouse],
 ]
 
