@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { createClient } from '@redis/client'
+import { beforeAll, describe, expect, it, jest } from '@jest/globals'
 
 import type { User } from '@/payload-types'
 import { JOB_QUEUE_LOCK, processLock, type Lock } from '@/lib/jobs/lock'
 import { startJobRunner, type JobRunner } from '@/lib/jobs/runner'
-import { createRedisConnection, type RedisConnection } from '@/lib/redis/connection.js'
 import { createRedisLock } from '@/lib/redis/lock'
 
-import { startRedisServer, type TestRedis } from '../support/redis-server'
 import { createUser, paragraphBody, QUIET } from './helpers/fixtures'
+import { redisForThisFile } from './helpers/redis'
 import { setupTestPayload, TEST_SECRET } from './helpers/payload'
 
 /*
@@ -18,27 +16,8 @@ import { setupTestPayload, TEST_SECRET } from './helpers/payload'
  */
 
 const ctx = setupTestPayload()
-let redis: TestRedis
-let raw: ReturnType<typeof createClient>
-const connections: RedisConnection[] = []
-const connect = () => {
-  const connection = createRedisConnection(redis.url, {
-    logger: { error: jest.fn(), info: jest.fn() },
-  })
-  connections.push(connection)
-  return connection
-}
-
-beforeAll(async () => {
-  redis = await startRedisServer()
-  raw = createClient({ url: redis.url })
-  await raw.connect()
-})
-afterAll(async () => {
-  raw.destroy()
-  await Promise.all(connections.map((connection) => connection.close()))
-  await redis.dispose()
-})
+const redisFile = redisForThisFile()
+const connect = () => redisFile.connect()
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 let n = 0
@@ -57,7 +36,7 @@ describe('Redis lock', () => {
     expect(next).not.toBeNull()
     expect(await a.acquire()).toBeNull()
     await next?.release()
-    expect(await raw.exists(`clinica:lock:${name}`)).toBe(0)
+    expect(await redisFile.raw.exists(`clinica:lock:${name}`)).toBe(0)
   })
 
   it('stays held while its holder works past its lifetime (renewed), and frees itself when the holder dies', async () => {
@@ -75,16 +54,16 @@ describe('Redis lock', () => {
     expect(taken).not.toBeNull()
     // The dead holder's late release cannot free the new holder's lock.
     await lease?.release()
-    expect(await raw.exists(`clinica:lock:${name}`)).toBe(1)
+    expect(await redisFile.raw.exists(`clinica:lock:${name}`)).toBe(1)
     await taken?.release()
   })
 
   it('releases only its own token: a lock taken over by another holder is left alone', async () => {
     const name = `lock-${++n}`
     const lease = await createRedisLock(connect(), name).acquire()
-    await raw.set(`clinica:lock:${name}`, 'another-holder')
+    await redisFile.raw.set(`clinica:lock:${name}`, 'another-holder')
     await lease?.release()
-    expect(await raw.get(`clinica:lock:${name}`)).toBe('another-holder')
+    expect(await redisFile.raw.get(`clinica:lock:${name}`)).toBe('another-holder')
   })
 })
 
@@ -212,6 +191,6 @@ describe('two job runners on one database', () => {
       })
       expect(published.totalDocs).toBe(1)
     }
-    expect(await raw.exists(`clinica:lock:${JOB_QUEUE_LOCK}`)).toBe(0)
+    expect(await redisFile.raw.exists(`clinica:lock:${JOB_QUEUE_LOCK}`)).toBe(0)
   }, 60_000)
 })

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { createClient } from '@redis/client'
+import { describe, expect, it } from '@jest/globals'
 
 import {
   createLoginThrottle,
@@ -7,38 +6,18 @@ import {
   memoryThrottleStore,
 } from '@/lib/auth/login-throttle'
 import { createMemoryRateLimiter, createRateLimiter, type RateLimit } from '@/lib/rate-limit'
-import { createRedisConnection, type RedisConnection } from '@/lib/redis/connection.js'
 import { redisThrottleStore } from '@/lib/redis/login-throttle-store'
 import { createRedisRateLimiter } from '@/lib/redis/rate-limit'
 
-import { startRedisServer, type TestRedis } from '../support/redis-server'
+import { redisForThisFile } from './helpers/redis'
 
 /*
  * Rate limits and login delays shared through Redis: two connections are two app instances,
  * and a limit holds however the requests are spread between them.
  */
 
-let redis: TestRedis
-let raw: ReturnType<typeof createClient>
-const connections: RedisConnection[] = []
-const connect = () => {
-  const connection = createRedisConnection(redis.url, {
-    logger: { error: jest.fn(), info: jest.fn() },
-  })
-  connections.push(connection)
-  return connection
-}
-
-beforeAll(async () => {
-  redis = await startRedisServer()
-  raw = createClient({ url: redis.url })
-  await raw.connect()
-})
-afterAll(async () => {
-  raw.destroy()
-  await Promise.all(connections.map((connection) => connection.close()))
-  await redis.dispose()
-})
+const redisFile = redisForThisFile()
+const connect = () => redisFile.connect()
 
 let n = 0
 const rule = (limit: number, windowMs: number): RateLimit => ({
@@ -95,8 +74,8 @@ describe('shared rate limits (two instances)', () => {
     expect((await a.check('x')).allowed).toBe(false)
     // The key expires with its window: nothing is left behind in Redis.
     const key = `clinica:limit:${short.name}:x`
-    expect(await raw.pTTL(key)).toBeGreaterThan(0)
-    expect(await raw.pTTL(key)).toBeLessThanOrEqual(1_000)
+    expect(await redisFile.raw.pTTL(key)).toBeGreaterThan(0)
+    expect(await redisFile.raw.pTTL(key)).toBeLessThanOrEqual(1_000)
   })
 
   it('createRateLimiter shares through the connection it is given, and counts per process without one', async () => {
@@ -117,7 +96,7 @@ describe('shared rate limits (two instances)', () => {
     expect((await localA.check('k')).allowed).toBe(true)
     expect((await localB.check('k')).allowed).toBe(true)
     expect((await localA.check('k')).allowed).toBe(false)
-    expect(await raw.exists(`clinica:limit:${alone.name}:k`)).toBe(0)
+    expect(await redisFile.raw.exists(`clinica:limit:${alone.name}:k`)).toBe(0)
   })
 })
 
@@ -148,7 +127,7 @@ describe('shared login delays (two instances)', () => {
       { address: '198.51.100.2', failures: 1, waiting: false },
     ])
     // Forgotten a day after the last failure.
-    const ttl = await raw.pTTL('clinica:login-failures:admin@example.com')
+    const ttl = await redisFile.raw.pTTL('clinica:login-failures:admin@example.com')
     expect(ttl).toBeGreaterThan(FORGET_AFTER_MS - 60_000)
     expect(ttl).toBeLessThanOrEqual(FORGET_AFTER_MS)
 
@@ -157,6 +136,6 @@ describe('shared login delays (two instances)', () => {
     expect((await b.delays(account)).map((delay) => delay.address)).toEqual(['198.51.100.2'])
     await b.clear(account)
     expect(await a.delays(account)).toEqual([])
-    expect(await raw.exists('clinica:login-failures:admin@example.com')).toBe(0)
+    expect(await redisFile.raw.exists('clinica:login-failures:admin@example.com')).toBe(0)
   })
 })

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 
 import { createLoginThrottle, memoryThrottleStore } from '@/lib/auth/login-throttle'
 import { createRedisStore } from '@/lib/cache/redis-store.js'
 import { createMemoryRateLimiter } from '@/lib/rate-limit'
-import {
-  createRedisConnection,
-  describeRedisUrl,
-  type RedisConnection,
-} from '@/lib/redis/connection.js'
+import { describeRedisUrl, type RedisConnection } from '@/lib/redis/connection.js'
 import { createRedisLock } from '@/lib/redis/lock'
 import { redisThrottleStore } from '@/lib/redis/login-throttle-store'
 import { createRedisRateLimiter } from '@/lib/redis/rate-limit'
 import { redirectsVersion } from '@/lib/redirects/version'
 
-import { startRedisServer, type TestRedis } from '../support/redis-server'
+import { redisForThisFile } from './helpers/redis'
 
 /*
  * Redis going away while the app runs: every shared-state adapter falls back (cache misses,
@@ -21,8 +17,7 @@ import { startRedisServer, type TestRedis } from '../support/redis-server'
  * and everything is shared again once Redis is back.
  */
 
-let redis: TestRedis
-const connections: RedisConnection[] = []
+const redisFile = redisForThisFile()
 const logged = () => {
   const lines = { error: [] as string[], info: [] as string[] }
   return {
@@ -33,19 +28,7 @@ const logged = () => {
     },
   }
 }
-const connect = (logger = logged().logger) => {
-  const connection = createRedisConnection(redis.url, { logger })
-  connections.push(connection)
-  return connection
-}
-
-beforeAll(async () => {
-  redis = await startRedisServer()
-})
-afterAll(async () => {
-  await Promise.all(connections.map((connection) => connection.close()))
-  await redis.dispose()
-})
+const connect = (logger = logged().logger) => redisFile.connect(logger)
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 async function until(condition: () => boolean, timeoutMs = 10_000) {
@@ -79,7 +62,7 @@ describe('Redis stopped while the app runs', () => {
     expect((await redirectsVersion(connection)).shared).toBe('0')
     expect(lines).toEqual({ error: [], info: [] })
 
-    await redis.stop()
+    await redisFile.redis.stop()
 
     // Pages: a miss (render fresh), at once; writes and revalidations are dropped without error.
     const [entry, readMs] = await timed(() => cache.get('/'))
@@ -106,14 +89,16 @@ describe('Redis stopped while the app runs', () => {
     await sleep(2_500)
     expect(await cache.get('/')).toBeUndefined()
     expect(lines.error).toHaveLength(1)
-    expect(lines.error[0]).toContain(`Redis unavailable at redis://127.0.0.1:${redis.port}`)
+    expect(lines.error[0]).toContain(
+      `Redis unavailable at redis://127.0.0.1:${redisFile.redis.port}`,
+    )
     expect(lines.error[0]).toContain('page cache misses, per-process limits')
     expect(lines.info).toEqual([])
 
-    await redis.restart()
+    await redisFile.redis.restart()
     await until(() => lines.info.length > 0)
     expect(lines.info).toEqual([
-      `Redis at redis://127.0.0.1:${redis.port} is back: shared state restored.`,
+      `Redis at redis://127.0.0.1:${redisFile.redis.port} is back: shared state restored.`,
     ])
 
     // Shared again (the restarted server is empty).
@@ -133,7 +118,7 @@ describe('Redis stopped while the app runs', () => {
     const cache = createRedisStore(connection, { buildId: 'hang' })
     await cache.set('/blog', { value: 'blog', lastModified: Date.now(), tags: [] })
 
-    redis.pause()
+    redisFile.redis.pause()
     try {
       const [entry, firstMs] = await timed(() => cache.get('/blog'))
       expect(entry).toBeUndefined()
@@ -145,12 +130,12 @@ describe('Redis stopped while the app runs', () => {
       expect(lines.error).toHaveLength(1)
       expect(lines.error[0]).toContain('page cache read: TimeoutError')
     } finally {
-      redis.resume()
+      redisFile.redis.resume()
     }
     await sleep(1_100)
     expect((await cache.get('/blog'))?.value).toBe('blog')
     expect(lines.info).toEqual([
-      `Redis at redis://127.0.0.1:${redis.port} is back: shared state restored.`,
+      `Redis at redis://127.0.0.1:${redisFile.redis.port} is back: shared state restored.`,
     ])
   }, 30_000)
 

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 
 import PageCacheHandler, { createPageCacheStore } from '@/lib/cache/handler.js'
 import { createRedisStore } from '@/lib/cache/redis-store.js'
-import { createRedisConnection, type RedisConnection } from '@/lib/redis/connection.js'
 
-import { startRedisServer, type TestRedis } from '../support/redis-server'
+import { redisForThisFile } from './helpers/redis'
 
 /*
  * The page cache shared through Redis: two stores on two connections are two app instances.
@@ -15,25 +14,8 @@ type HandlerArgs = ConstructorParameters<typeof PageCacheHandler>[0]
 type SetArgs = Parameters<PageCacheHandler['set']>
 type GetContext = Parameters<PageCacheHandler['get']>[1]
 
-let redis: TestRedis
-const connections: RedisConnection[] = []
-const quiet = () => ({
-  error: jest.fn<(message: string) => void>(),
-  info: jest.fn<(message: string) => void>(),
-})
-const connect = () => {
-  const connection = createRedisConnection(redis.url, { logger: quiet() })
-  connections.push(connection)
-  return connection
-}
-
-beforeAll(async () => {
-  redis = await startRedisServer()
-})
-afterAll(async () => {
-  await Promise.all(connections.map((connection) => connection.close()))
-  await redis.dispose()
-})
+const redisFile = redisForThisFile()
+const connect = () => redisFile.connect()
 
 let n = 0
 const fresh = (name: string) => `/${name}-${++n}`

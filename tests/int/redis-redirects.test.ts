@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 
-import { createRedisConnection, type RedisConnection } from '@/lib/redis/connection.js'
 import { createRedirectTable, type RedirectSource } from '@/lib/redirects/table'
 import { bumpRedirectsVersion, redirectsVersion } from '@/lib/redirects/version'
 
-import { startRedisServer, type TestRedis } from '../support/redis-server'
+import { redisForThisFile } from './helpers/redis'
 
 /*
  * A redirect saved on one instance is served by every instance at its next request: each
  * instance's table compares a version stamp kept in Redis before answering.
  */
 
-let redis: TestRedis
-const connections: RedisConnection[] = []
-const connect = () => {
-  const connection = createRedisConnection(redis.url, {
-    logger: { error: jest.fn(), info: jest.fn() },
-  })
-  connections.push(connection)
-  return connection
-}
-
-beforeAll(async () => {
-  redis = await startRedisServer()
-})
-afterAll(async () => {
-  await Promise.all(connections.map((connection) => connection.close()))
-  await redis.dispose()
-})
+const redisFile = redisForThisFile()
+const connect = () => redisFile.connect()
 
 describe('redirects version in Redis', () => {
   it('a change counted on instance A is seen by instance B', async () => {
