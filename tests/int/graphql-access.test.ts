@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { GRAPHQL_POST } from '@payloadcms/next/routes'
 
 import type { Post } from '@/payload-types'
 
 import { paragraphBody, QUIET } from './helpers/fixtures'
+import { graphqlClient, type GraphQLResult } from './helpers/graphql'
 import { setupRestPayload, type Role, type RestTeam } from './helpers/rest'
 
 /*
@@ -14,27 +14,8 @@ import { setupRestPayload, type Role, type RestTeam } from './helpers/rest'
 
 const ctx = setupRestPayload()
 
-type GraphQLResult = { data?: Record<string, unknown> | null; errors?: { message: string }[] }
-
-async function graphql(query: string, who: Role = 'anonymous'): Promise<GraphQLResult> {
-  const token = ctx.team.tokens[who]
-  const url = new URL('/api/graphql', ctx.payload.config.serverURL)
-  const response = await GRAPHQL_POST(ctx.payload.config)(
-    new Request(url, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        ...(token ? { Authorization: `JWT ${token}` } : {}),
-      },
-      body: JSON.stringify({ query }),
-    }),
-  )
-  const result = (await response.json()) as GraphQLResult
-  // A query that does not parse proves nothing about access: fail instead of passing vacuously.
-  const syntax = result.errors?.find((error) => error.message.startsWith('Syntax Error'))
-  if (syntax) throw new Error(`${syntax.message}\n${query}`)
-  return result
-}
+const graphql = (query: string, who: Role = 'anonymous'): Promise<GraphQLResult> =>
+  graphqlClient(ctx.payload)(query, ctx.team.tokens[who])
 
 /** An id as a GraphQL string literal (ids are strings: UUIDs or ObjectIds). */
 const idLiteral = (id: string) => JSON.stringify(id)
