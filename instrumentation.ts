@@ -1,6 +1,8 @@
 /**
  * Runs once when the Next.js server starts (`next start` and `next dev`): checks the
- * configuration (an invalid one stops the server), installs the client address guard
+ * configuration (an invalid one stops the server), checks the SQLite database's integrity (a
+ * damaged one stops the server) and takes the server lock `npm run restore` respects
+ * (lib/backup/startup.ts), installs the client address guard
  * (lib/client-ip.ts), opens the connection to Redis when instances share their state (lib/redis;
  * the page cache handler uses the one opened here) and starts the in-process runner of the jobs
  * queue, which carries out scheduled publish and unpublish.
@@ -19,6 +21,14 @@ export async function register(): Promise<void> {
     // Next only logs a failing register() and then answers every request with a 500. A server
     // without a valid configuration (PAYLOAD_SECRET in production…) must not start at all: the
     // process exits, naming the variable, and a container's restart policy makes it visible.
+    console.error(error.message)
+    process.exit(1)
+  }
+  const { DatabaseCheckError, prepareDatabase } = await import('./lib/backup/startup')
+  try {
+    await prepareDatabase(env)
+  } catch (error) {
+    if (!(error instanceof DatabaseCheckError)) throw error
     console.error(error.message)
     process.exit(1)
   }

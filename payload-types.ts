@@ -12,54 +12,7 @@
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "supportedTimezones".
  */
-export type SupportedTimezones =
-  | 'Pacific/Midway'
-  | 'Pacific/Niue'
-  | 'Pacific/Honolulu'
-  | 'Pacific/Rarotonga'
-  | 'America/Anchorage'
-  | 'Pacific/Gambier'
-  | 'America/Los_Angeles'
-  | 'America/Tijuana'
-  | 'America/Denver'
-  | 'America/Phoenix'
-  | 'America/Chicago'
-  | 'America/Guatemala'
-  | 'America/New_York'
-  | 'America/Bogota'
-  | 'America/Caracas'
-  | 'America/Santiago'
-  | 'America/Buenos_Aires'
-  | 'America/Sao_Paulo'
-  | 'Atlantic/South_Georgia'
-  | 'Atlantic/Azores'
-  | 'Atlantic/Cape_Verde'
-  | 'Europe/London'
-  | 'Europe/Berlin'
-  | 'Africa/Lagos'
-  | 'Europe/Athens'
-  | 'Africa/Cairo'
-  | 'Europe/Moscow'
-  | 'Asia/Riyadh'
-  | 'Asia/Dubai'
-  | 'Asia/Baku'
-  | 'Asia/Karachi'
-  | 'Asia/Tashkent'
-  | 'Asia/Calcutta'
-  | 'Asia/Dhaka'
-  | 'Asia/Almaty'
-  | 'Asia/Jakarta'
-  | 'Asia/Bangkok'
-  | 'Asia/Shanghai'
-  | 'Asia/Singapore'
-  | 'Asia/Tokyo'
-  | 'Asia/Seoul'
-  | 'Australia/Brisbane'
-  | 'Australia/Sydney'
-  | 'Pacific/Guam'
-  | 'Pacific/Noumea'
-  | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+export type SupportedTimezones = 'Europe/Rome';
 
 export interface Config {
   auth: {
@@ -118,6 +71,8 @@ export interface Config {
     tasks: {
       sendBookingNotices: TaskSendBookingNotices;
       purgeClosedRequests: TaskPurgeClosedRequests;
+      reviewDigest: TaskReviewDigest;
+      purgeBlankDrafts: TaskPurgeBlankDrafts;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -222,6 +177,11 @@ export interface Post {
    */
   publishedAt?: string | null;
   markReviewed?: boolean | null;
+  /**
+   * In attesa di revisione finché un medico non firma.
+   */
+  reviewRequestedAt?: string | null;
+  reviewRequestedBy?: (string | null) | User;
   createdBy?: (string | null) | User;
   /**
    * Mostrato come articolo principale nella pagina iniziale (altrimenti il più recente).
@@ -559,7 +519,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendBookingNotices' | 'purgeClosedRequests' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'sendBookingNotices'
+          | 'purgeClosedRequests'
+          | 'reviewDigest'
+          | 'purgeBlankDrafts'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -592,7 +558,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendBookingNotices' | 'purgeClosedRequests' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'sendBookingNotices'
+        | 'purgeClosedRequests'
+        | 'reviewDigest'
+        | 'purgeBlankDrafts'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -731,6 +706,8 @@ export interface PostsSelect<T extends boolean = true> {
   categories?: T;
   publishedAt?: T;
   markReviewed?: T;
+  reviewRequestedAt?: T;
+  reviewRequestedBy?: T;
   createdBy?: T;
   pinned?: T;
   sampleContent?: T;
@@ -1174,6 +1151,22 @@ export interface TaskSendBookingNotices {
  * via the `definition` "TaskPurgeClosedRequests".
  */
 export interface TaskPurgeClosedRequests {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReviewDigest".
+ */
+export interface TaskReviewDigest {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeBlankDrafts".
+ */
+export interface TaskPurgeBlankDrafts {
   input?: unknown;
   output?: unknown;
 }

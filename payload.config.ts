@@ -26,7 +26,12 @@ import {
 } from './lib/api-guard'
 import { databaseAdapter } from './lib/database'
 import { depthLimit, GRAPHQL_MAX_DEPTH } from './lib/graphql-depth'
+import { ADMIN_DATE_TIME_FORMAT, adminTimezones } from './lib/admin/dates'
+import { repairOnServerStart } from './lib/backup/repair-versions'
+import { backupTasks } from './lib/backup/schedule'
 import { bookingTasks } from './lib/booking/tasks'
+import { blankDraftTasks } from './lib/editorial/blank-drafts'
+import { editorialTasks } from './lib/editorial/digest'
 import { getEnv } from './lib/env'
 import { emailAdapter } from './lib/mail/adapter'
 import { canRunJobs } from './lib/jobs/access'
@@ -48,6 +53,8 @@ export default buildConfig({
   csrf: [env.siteUrl],
   cors: [env.siteUrl],
   db: databaseAdapter(env),
+  // In a server: rebuilds post/page versions a crash left missing (lib/backup/repair-versions.ts).
+  onInit: repairOnServerStart,
   // SMTP when SMTP_HOST is set, else the log (see lib/mail/adapter.ts).
   email: emailAdapter(env),
   editor: lexicalEditor({ features: editorFeatures }),
@@ -65,8 +72,12 @@ export default buildConfig({
     meta: { titleSuffix: ' – Clinica Blog' },
     // Payload's default loads Gravatar: a third-party request carrying a hash of staff e-mails.
     avatar: 'default',
+    // What needs the signed-in staff member, by role (lib/dashboard/).
+    components: { beforeDashboard: ['@/components/admin/StaffDashboard#StaffDashboard'] },
     importMap: { baseDir: dirname },
-    dateFormat: 'dd/MM/yyyy HH:mm',
+    // Lists and the document sidebar; each date field sets its own picker format (lib/admin/dates.ts).
+    dateFormat: ADMIN_DATE_TIME_FORMAT,
+    timezones: adminTimezones,
     // The draft preview beside the editor, at phone and desktop sizes.
     livePreview: {
       collections: ['posts'],
@@ -105,7 +116,10 @@ export default buildConfig({
     deleteJobOnComplete: true,
     // Booking e-mail retries and the requests' retention; scheduled, queued on `default` when
     // the runner calls /api/payload-jobs/run.
-    tasks: bookingTasks,
+    // The weekly digest of expiring medical reviews (lib/editorial/digest.ts) too.
+    // Scheduled backups when BACKUP_CRON is set (lib/backup/schedule.ts).
+    // Untitled posts nobody wrote in, a day after autosave created them (lib/editorial/blank-drafts.ts).
+    tasks: [...bookingTasks, ...editorialTasks, ...blankDraftTasks, ...backupTasks(env)],
   },
   upload: {
     limits: { fileSize: MAX_UPLOAD_BYTES },

@@ -38,6 +38,21 @@ const siteUrl = z
   .transform((value) => value.replace(/\/+$/, ''))
 
 export const DEFAULT_JOB_RUNNER_INTERVAL_SECONDS = 20
+/** Scheduled backups kept (BACKUP_KEEP): two weeks of daily archives. */
+export const DEFAULT_BACKUP_KEEP = 14
+
+/** A cron expression of 5 fields (minute … weekday) or 6 (seconds first), as Payload's jobs take. */
+const CRON_FIELD = /^[0-9A-Za-z*?,/#-]+$/
+const backupCron = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      const fields = value.split(/\s+/)
+      return (fields.length === 5 || fields.length === 6) && fields.every((f) => CRON_FIELD.test(f))
+    },
+    { message: 'expected a cron expression such as "30 2 * * *" (every day at 02:30)' },
+  )
 
 const redisUrl = z
   .string()
@@ -164,6 +179,16 @@ const schema = z
         .max(60, 'expected between 1 and 60 seconds')
         .default(DEFAULT_JOB_RUNNER_INTERVAL_SECONDS),
     ),
+    BACKUP_CRON: z.preprocess(emptyToUndefined, backupCron.optional()),
+    BACKUP_KEEP: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ message: 'expected a whole number of archives' })
+        .int('expected a whole number of archives')
+        .min(1, 'expected between 1 and 1000 archives')
+        .max(1000, 'expected between 1 and 1000 archives')
+        .default(DEFAULT_BACKUP_KEEP),
+    ),
   })
   .superRefine((value, ctx) => {
     if (value.S3_BUCKET) {
@@ -237,6 +262,8 @@ export type Env = {
   }
   /** The in-process runner of queued jobs (scheduled publish/unpublish), see instrumentation.ts. */
   jobRunner: { enabled: boolean; intervalSeconds: number }
+  /** Scheduled backups (a job, lib/backup/schedule.ts): off without a cron; newest `keep` kept. */
+  backup: { cron?: string; keep: number }
 }
 
 export class EnvError extends Error {
@@ -322,6 +349,7 @@ export function parseEnv(
       enabled: value.JOB_RUNNER === 'on',
       intervalSeconds: value.JOB_RUNNER_INTERVAL_SECONDS,
     },
+    backup: { cron: value.BACKUP_CRON, keep: value.BACKUP_KEEP },
   }
 }
 

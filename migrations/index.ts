@@ -3,6 +3,7 @@ import * as migration_20261130_100544_redirect_hosts from './20261130_100544_red
 import * as migration_20261130_101702_no_login_lockout from './20261130_101702_no_login_lockout';
 import * as migration_20261130_102259_media_storage_fields from './20261130_102259_media_storage_fields';
 import * as migration_20261130_105532_booking_mail_lifecycle from './20261130_105532_booking_mail_lifecycle';
+import * as migration_20261130_110755_editorial_review_requests from './20261130_110755_editorial_review_requests';
 
 export const migrations = [
   {
@@ -23,11 +24,16 @@ export const migrations = [
   {
     up: migration_20261130_102259_media_storage_fields.up,
     down: migration_20261130_102259_media_storage_fields.down,
-    name: '20261130_102259_media_storage_fields'
+    name: '20261130_102259_media_storage_fields',
   },
   {
     up: migration_20261130_105532_booking_mail_lifecycle.up,
     down: migration_20261130_105532_booking_mail_lifecycle.down,
-    name: '20261130_105532_booking_mail_lifecycle'
+    name: '20261130_105532_booking_mail_lifecycle',
+  },
+  {
+    up: migration_20261130_110755_editorial_review_requests.up,
+    down: migration_20261130_110755_editorial_review_requests.down,
+    name: '20261130_110755_editorial_review_requests'
   },
 ];

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { adminDateTime } from '@/lib/admin/dates'
 import {
   APPOINTMENT_REQUESTS_SLUG,
   BOOKING_LIMITS,
@@ -23,9 +24,12 @@ const systemDate = (name: string, label: string) =>
     admin: {
       readOnly: true,
       position: 'sidebar',
-      date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' },
+      date: adminDateTime,
     },
   }) as const
+
+/** Inside the delivery group: read-only, not in the sidebar, still in the admin's format. */
+const inDeliveryGroup = { readOnly: true, date: adminDateTime } as const
 
 /**
  * Appointment requests sent by patients from /prenota. Health data (GDPR art. 9): only staff
@@ -160,12 +164,12 @@ export const AppointmentRequests: CollectionConfig = {
           defaultValue: 0,
           admin: { readOnly: true },
         },
-        { ...systemDate('nextAttemptAt', 'Prossimo tentativo'), admin: { readOnly: true } },
+        { ...systemDate('nextAttemptAt', 'Prossimo tentativo'), admin: inDeliveryGroup },
         { name: 'lastError', type: 'text', label: 'Ultimo errore', admin: { readOnly: true } },
-        { ...systemDate('clinicNotifiedAt', 'Clinica avvisata il'), admin: { readOnly: true } },
+        { ...systemDate('clinicNotifiedAt', 'Clinica avvisata il'), admin: inDeliveryGroup },
         {
           ...systemDate('patientConfirmedAt', 'Conferma al paziente inviata il'),
-          admin: { readOnly: true },
+          admin: inDeliveryGroup,
         },
       ],
     },
@@ -185,7 +189,7 @@ export const AppointmentRequests: CollectionConfig = {
       access: immutable,
       admin: {
         position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' },
+        date: adminDateTime,
       },
     },
     {

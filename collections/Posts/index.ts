@@ -4,6 +4,7 @@ import { canCreatePosts, canUpdatePosts, isEditor } from '@/access/roles'
 import { authenticatedOrPublished } from '@/access/authenticatedOrPublished'
 import { editorialChecksField, reviewStatusField, signReviewField } from '@/fields/editorial'
 import { lockForReviewers } from '@/fields/lockForReviewers'
+import { adminDateTime, adminDay } from '@/lib/admin/dates'
 import { seoTab } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { postPreviewPath } from '@/lib/paths'
@@ -22,6 +23,7 @@ import {
   setCreatedBy,
 } from './hooks/editorialRules'
 import { redirectOldSlug } from './hooks/redirectOldSlug'
+import { keepReviewRequest, requestReviewEndpoint, reviewRequestFields } from './reviewRequest'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 export const MAX_RELATED_POSTS = 6
@@ -45,10 +47,18 @@ export const Posts: CollectionConfig<'posts'> = {
     defaultColumns: ['title', 'slug', '_status', 'reviewStatus', 'lastReviewedAt', 'updatedAt'],
     components: {
       beforeListTable: ['@/components/admin/ExpiredReviewFilter.client#ExpiredReviewFilter'],
+      // "Nuovo articolo" in the breadcrumb until there is a title.
+      edit: {
+        beforeDocumentControls: ['@/components/admin/UntitledPost.client#UntitledPostTitle'],
+      },
     },
   },
   versions: {
-    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    drafts: {
+      autosave: { interval: 2000 },
+      // The scheduling drawer's time list: 24-hour, like every other admin date.
+      schedulePublish: { timeFormat: adminDateTime.timeFormat },
+    },
     maxPerDoc: 50,
   },
   // Listings, the feed and the sitemap filter on the status and sort newest first, with
@@ -63,6 +73,7 @@ export const Posts: CollectionConfig<'posts'> = {
     beforeChange: [
       setCreatedBy,
       recordMedicalReview,
+      keepReviewRequest,
       onlyEditorsPublish,
       requireMedicalReview,
       setPublishedAt,
@@ -71,9 +82,18 @@ export const Posts: CollectionConfig<'posts'> = {
     afterChange: [redirectOldSlug, revalidateOnChange],
     afterDelete: [revalidateOnDelete],
   },
+  endpoints: [requestReviewEndpoint],
   fields: lockForReviewers(
     [
-      { name: 'title', type: 'text', label: 'Titolo', required: true, maxLength: 160 },
+      {
+        name: 'title',
+        type: 'text',
+        label: 'Titolo',
+        required: true,
+        maxLength: 160,
+        // "Nuovo articolo" in the list until there is a title (the id otherwise).
+        admin: { components: { Cell: '@/components/admin/UntitledPost.client#UntitledPostCell' } },
+      },
       {
         type: 'tabs',
         tabs: [
@@ -120,7 +140,7 @@ export const Posts: CollectionConfig<'posts'> = {
                     name: 'lastReviewedAt',
                     type: 'date',
                     label: 'Ultima revisione medica',
-                    admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
+                    admin: { date: adminDay },
                   },
                 ],
               },
@@ -208,7 +228,7 @@ export const Posts: CollectionConfig<'posts'> = {
         index: true,
         admin: {
           position: 'sidebar',
-          date: { pickerAppearance: 'dayAndTime' },
+          date: adminDateTime,
           description: 'Impostata alla prima pubblicazione.',
         },
       },
@@ -222,6 +242,7 @@ export const Posts: CollectionConfig<'posts'> = {
         admin: { hidden: true },
       },
       signReviewField,
+      ...reviewRequestFields,
       {
         name: 'createdBy',
         type: 'relationship',

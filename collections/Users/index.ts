@@ -7,6 +7,7 @@ import { getEnv } from '@/lib/env'
 import { loginDelayEndpoints } from './endpoints'
 import { clearFailedLogins, guardAuthOperations } from './hooks/authGuards'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { sendResetMail, takeOverResetMail } from './hooks/forgotPasswordMail'
 import { forgotPasswordEmail, invitationEndpoint } from './invitation'
 
 export const USER_ROLES = [
@@ -38,7 +39,8 @@ export const Users: CollectionConfig = {
   },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'role'] },
   hooks: {
-    beforeOperation: [guardAuthOperations],
+    beforeOperation: [guardAuthOperations, takeOverResetMail],
+    afterOperation: [sendResetMail],
     beforeChange: [firstUserIsAdmin],
     afterLogin: [clearFailedLogins],
   },
@@ -78,6 +80,16 @@ export const Users: CollectionConfig = {
         components: { Field: '@/components/admin/CurrentPassword.client#CurrentPassword' },
       },
       hooks: { afterRead: [() => undefined] },
+    },
+    {
+      name: 'invite',
+      type: 'ui',
+      label: 'Invito',
+      admin: {
+        position: 'sidebar',
+        disableListColumn: true,
+        components: { Field: '@/components/admin/InviteUser.client#InviteUser' },
+      },
     },
     {
       name: 'loginDelays',

@@ -25,6 +25,12 @@ import { deserializeCacheValue, serializeCacheValue } from './serialize.js'
 /** Entries are dropped a day after they were stored (a page nobody asked for since). */
 export const ENTRY_TTL_MS = 24 * 60 * 60 * 1000
 
+/**
+ * A tag every entry depends on: expiring it drops every page of every build at once. A database
+ * restore does (scripts/backup), so that no page rendered from the replaced data is served.
+ */
+export const EVERY_PAGE_TAG = '_clinica:every-page'
+
 const NOW_MS = `
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)`
@@ -60,6 +66,28 @@ for i = 2, #ARGV do redis.call('HSET', KEYS[1], ARGV[i], now) end
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 return now`
 
+const TAGS_KEY = `${REDIS_PREFIX}page-cache:tags`
+
+/**
+ * Expires every cached page in Redis now (EVERY_PAGE_TAG); false when Redis could not be reached.
+ * @param {RedisConnection} redis
+ * @param {number} [entryTtlMs]
+ * @returns {Promise<boolean>}
+ */
+export function expireEveryPage(redis, entryTtlMs = ENTRY_TTL_MS) {
+  return redis.run(
+    'page cache reset',
+    async (client) => {
+      await client.eval(EXPIRE_SCRIPT, {
+        keys: [TAGS_KEY],
+        arguments: [String(entryTtlMs), EVERY_PAGE_TAG],
+      })
+      return true
+    },
+    () => false,
+  )
+}
+
 /**
  * @param {RedisConnection} redis
  * @param {{ buildId: string, entryTtlMs?: number }} options
@@ -69,7 +97,7 @@ export function createRedisStore(redis, { buildId, entryTtlMs = ENTRY_TTL_MS }) 
   /** @param {string} key */
   const entryKey = (key) => `${REDIS_PREFIX}page-cache:${buildId}:${key}`
   // Tag times outlive every entry stored before them (each expiry renews the hash's lifetime).
-  const tagsKey = `${REDIS_PREFIX}page-cache:tags`
+  const tagsKey = TAGS_KEY
   /** Tags revalidated while Redis was unreachable, expired there as soon as it is back. */
   const pendingTags = new Set(/** @type {string[]} */ ([]))
 
@@ -103,7 +131,7 @@ export function createRedisStore(redis, { buildId, entryTtlMs = ENTRY_TTL_MS }) 
         async (client) => {
           const found = await client.eval(GET_SCRIPT, {
             keys: [entryKey(key), tagsKey],
-            arguments: [...extraTags],
+            arguments: [...extraTags, EVERY_PAGE_TAG],
           })
           if (!Array.isArray(found)) return undefined
           const [lastModified, tags, body] = found.map(String)

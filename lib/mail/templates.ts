@@ -171,3 +171,51 @@ export function bookingConfirmationEmail(
     ],
   })
 }
+
+/** To every medical reviewer: an author asks for the review of a draft. */
+export function reviewRequestEmail(
+  clinic: MailClinic,
+  request: {
+    title: string
+    previewUrl: string
+    editUrl: string
+    requestedBy?: string | null
+    reviewerName?: string | null
+  },
+): RenderedEmail {
+  return renderEmail(clinic, {
+    subject: `Revisione medica richiesta: ${request.title}`,
+    greeting: request.reviewerName ? `Gentile ${request.reviewerName},` : 'Buongiorno,',
+    paragraphs: [
+      `${request.requestedBy ? `${request.requestedBy} chiede` : 'È richiesta'} la tua revisione medica dell’articolo «${request.title}».`,
+      'Leggi la bozza dall’anteprima; per firmare la revisione apri l’articolo nell’area riservata e usa «Firma la revisione medica».',
+    ],
+    details: [['Apri nell’area riservata', request.editUrl]],
+    action: { label: 'Leggi l’anteprima', url: request.previewUrl },
+    afterword: ['L’anteprima è visibile solo dopo l’accesso all’area riservata.'],
+  })
+}
+
+export type DigestEntry = { title: string; status: string; editUrl: string }
+
+/** To editors, weekly: published articles whose medical review expired or is about to. */
+export function reviewDigestEmail(
+  clinic: MailClinic,
+  digest: { entries: DigestEntry[]; withinDays: number; listUrl: string; name?: string | null },
+): RenderedEmail {
+  const count = digest.entries.length
+  return renderEmail(clinic, {
+    subject: `Revisioni mediche in scadenza: ${count} ${count === 1 ? 'articolo' : 'articoli'}`,
+    greeting: digest.name ? `Gentile ${digest.name},` : 'Buongiorno,',
+    paragraphs: [
+      `${count === 1 ? 'Questo articolo pubblicato ha' : `Questi ${count} articoli pubblicati hanno`} la revisione medica scaduta o in scadenza entro ${digest.withinDays} giorni:`,
+      ...digest.entries.map(
+        (entry) => `• ${entry.title} (revisione ${entry.status}): ${entry.editUrl}`,
+      ),
+    ],
+    action: { label: 'Apri l’elenco nell’area riservata', url: digest.listUrl },
+    afterword: [
+      'Riepilogo settimanale automatico: non viene inviato quando non c’è nulla da rivedere.',
+    ],
+  })
+}

@@ -11,6 +11,7 @@ import path from 'node:path'
 
 import { BackupError, errorMessage } from './errors'
 import { BACKUP_PREFIX, copyFolder } from './files'
+import { archiveMigrations } from './schema'
 import {
   MANIFEST_FILE,
   MEDIA_FOLDER,
@@ -23,14 +24,22 @@ function tar(args: string[]): string {
   return execFileSync('tar', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 }
 
-/** Unpacks `archive` into a new temporary folder and returns the backup folder inside it. */
-export async function unpack(archive: string): Promise<{ root: string; temp: string }> {
+/**
+ * Unpacks `archive` into a new temporary folder (in `parent`, default the system's temporary
+ * folder) and returns the backup folder inside it.
+ */
+export async function unpack(
+  archive: string,
+  parent?: string,
+): Promise<{ root: string; temp: string }> {
   if (!existsSync(archive)) throw new BackupError(`archive not found: ${archive}`)
   let entries: string[]
   try {
     entries = tar(['-tzf', archive]).split('\n').filter(Boolean)
   } catch (error) {
-    throw new BackupError(`cannot read ${archive} as a .tar.gz archive: ${errorMessage(error)}`)
+    throw new BackupError(
+      `cannot read ${archive} as a .tar.gz archive: it is truncated or damaged: ${errorMessage(error)}`,
+    )
   }
   const tops = new Set(entries.map((entry) => entry.replace(/^\.\//, '').split('/')[0]))
   const unsafe = entries.find((entry) => entry.startsWith('/') || entry.split('/').includes('..'))
@@ -41,7 +50,10 @@ export async function unpack(archive: string): Promise<{ root: string; temp: str
       `${archive} is not a Clinica backup (expected a single "${BACKUP_PREFIX}…" folder)`,
     )
   }
-  const temp = await mkdtemp(path.join(tmpdir(), 'clinica-restore-'))
+  if (parent) await mkdir(parent, { recursive: true })
+  const temp = await mkdtemp(
+    parent ? path.join(parent, '.clinica-restore-') : path.join(tmpdir(), 'clinica-restore-'),
+  )
   try {
     tar(['-xzf', archive, '-C', temp, '--no-same-owner'])
   } catch (error) {
@@ -51,16 +63,23 @@ export async function unpack(archive: string): Promise<{ root: string; temp: str
   return { root: path.join(temp, top), temp }
 }
 
-export function readAppVersion(cwd: string): string {
+function readPackageField(cwd: string, field: 'name' | 'version'): string {
   try {
-    const pkg = JSON.parse(readFileSync(path.join(cwd, 'package.json'), 'utf8')) as {
-      version?: unknown
-    }
-    return typeof pkg.version === 'string' ? pkg.version : 'unknown'
+    const pkg = JSON.parse(readFileSync(path.join(cwd, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >
+    const value = pkg[field]
+    return typeof value === 'string' ? value : 'unknown'
   } catch {
     return 'unknown'
   }
 }
+
+export const readAppVersion = (cwd: string): string => readPackageField(cwd, 'version')
+
+/** The app a backup belongs to (package.json `name`): another app's archive is refused. */
+export const readAppName = (cwd: string): string => readPackageField(cwd, 'name')
 
 export type WriteArchiveOptions = {
   /** Folder the backup folder is built in; the caller removes it. */
@@ -70,6 +89,7 @@ export type WriteArchiveOptions = {
   mediaDir: string
   createdAt: Date
   appVersion: string
+  app: string
   /** Writes the engine's copy of the database into the backup folder and describes it. */
   dumpDatabase: (root: string) => Promise<DatabasePart>
 }
@@ -86,6 +106,7 @@ export async function writeArchive(
   const root = path.join(staging, name)
   await mkdir(root)
   const database = await options.dumpDatabase(root)
+  const migrations = await archiveMigrations(root, database.engine)
 
   const mediaCopy = path.join(root, MEDIA_FOLDER)
   await copyFolder(options.mediaDir, mediaCopy)
@@ -94,8 +115,10 @@ export async function writeArchive(
     formatVersion: 1,
     createdAt: options.createdAt.toISOString(),
     appVersion: options.appVersion,
+    app: options.app,
     ...database,
     media: { folder: MEDIA_FOLDER, files: await describeFiles(mediaCopy) },
+    migrations,
   }
   await writeFile(path.join(root, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
 

@@ -51,12 +51,16 @@ export async function listFiles(dir: string): Promise<string[]> {
 }
 
 /** Copies the regular files of `from` (missing: nothing) into the new folder `to`. */
-export async function copyFolder(from: string, to: string): Promise<void> {
+export async function copyFolder(
+  from: string,
+  to: string,
+  copy: (from: string, to: string) => Promise<void> = (source, target) => copyFile(source, target),
+): Promise<void> {
   await mkdir(to)
   for (const file of await listFiles(from)) {
     const target = path.join(to, file)
     await mkdir(path.dirname(target), { recursive: true })
-    await copyFile(path.join(from, file), target)
+    await copy(path.join(from, file), target)
   }
 }
 

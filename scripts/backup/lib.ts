@@ -12,11 +12,11 @@
  * refuses an archive of the other engine), keeps the current data (moved aside, or saved as an
  * archive on MongoDB), then puts the backup's data in place.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 
-import { readAppVersion, unpack, withStaging, writeArchive } from './archive'
+import { readAppName, readAppVersion, unpack, withStaging, writeArchive } from './archive'
 import { BackupError } from './errors'
 import { DEFAULT_BACKUP_DIR, backupName } from './files'
 import {
@@ -29,13 +29,17 @@ import {
 } from './manifest'
 import { checkMongoDocuments, checkMongoFiles, connectMongo, dumpMongo } from './mongodb'
 import { restoreMongo } from './mongodb-restore'
+import { archiveMigrations, checkCompatibility, type AppIdentity } from './schema'
 import {
   checkSqliteDatabase,
   checkSqliteFiles,
   dumpSqlite,
   restoreSqliteFiles,
   sqlitePathFromUri,
+  type CopyFile,
 } from './sqlite'
+
+import { describeHolders, scanServerLock, serverLockDir } from '@/lib/server-lock'
 
 export { BACKUP_USAGE, RESTORE_USAGE, parseBackupArgs, parseRestoreArgs } from './args'
 export { BackupError, UsageError } from './errors'
@@ -64,6 +68,7 @@ export {
 } from './manifest'
 export { beforeRestoreArchive } from './mongodb-restore'
 export { checkIntegrity, sqlitePathFromUri } from './sqlite'
+export { archiveMigrations, checkCompatibility, type AppIdentity } from './schema'
 
 /** The engine of a DATABASE_URI, by the rule lib/env.ts uses. */
 export function databaseEngine(databaseUri: string): Engine {
@@ -108,6 +113,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
         mediaDir,
         createdAt: now,
         appVersion: readAppVersion(cwd),
+        app: readAppName(cwd),
         dumpDatabase,
       })
       return { archive, size, manifest }
@@ -126,14 +132,25 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 // Verification
 // ---------------------------------------------------------------------------------------------
 
+/** This app's name and the migrations its code ships: what an archive must fit. */
+export async function appIdentity(cwd: string = process.cwd()): Promise<AppIdentity> {
+  const { migrations } = await import('@/migrations')
+  return { app: readAppName(cwd), knownMigrations: migrations.map((migration) => migration.name) }
+}
+
 /**
- * Checks an unpacked backup folder against its manifest: the engine (when `engine` is given),
- * the database files' checksums, every media file's size and checksum, no missing or unexpected
- * file, then the database itself (SQLite's integrity check; every MongoDB document parsed and
- * counted).
+ * Checks an unpacked backup folder against its manifest: the app it belongs to and the engine
+ * (when given), the database files' checksums, every media file's size and checksum, no missing
+ * or unexpected file, then the database itself (SQLite's integrity check; every MongoDB document
+ * parsed and counted) and, with `identity`, that its schema is one this code knows.
  */
-export async function verifyBackupDir(root: string, engine?: Engine): Promise<BackupManifest> {
+export async function verifyBackupDir(
+  root: string,
+  engine?: Engine,
+  identity?: AppIdentity,
+): Promise<BackupManifest> {
   const manifest = await readManifest(root)
+  if (identity) checkCompatibility(manifest, [], identity) // another app: refused at once
   if (engine && manifest.engine !== engine) {
     throw new BackupError(engineMismatchMessage(manifest.engine, engine))
   }
@@ -149,17 +166,25 @@ export async function verifyBackupDir(root: string, engine?: Engine): Promise<Ba
   }
   if (manifest.engine === 'sqlite') await checkSqliteDatabase(root)
   else await checkMongoDocuments(root, manifest)
+  if (identity) {
+    checkCompatibility(manifest, await archiveMigrations(root, manifest.engine), identity)
+  }
   return manifest
 }
 
 /**
  * Unpacks and verifies an archive without changing anything; returns its manifest. With
- * `engine`, an archive of the other engine is refused.
+ * `engine`, an archive of the other engine is refused; with `identity`, another app's or a newer
+ * schema's.
  */
-export async function verifyBackup(archive: string, engine?: Engine): Promise<BackupManifest> {
+export async function verifyBackup(
+  archive: string,
+  engine?: Engine,
+  identity?: AppIdentity,
+): Promise<BackupManifest> {
   const { root, temp } = await unpack(path.resolve(archive))
   try {
-    return await verifyBackupDir(root, engine)
+    return await verifyBackupDir(root, engine, identity)
   } finally {
     await rm(temp, { recursive: true, force: true })
   }
@@ -177,13 +202,23 @@ export type RestoreOptions = {
   backupDir?: string
   now?: Date
   cwd?: string
+  /** What the archive must fit; this app's (appIdentity) by default. */
+  identity?: AppIdentity
+  /** Test seam: copies a file (default fs copyFile), to simulate a disk that fills up. */
+  copyFile?: CopyFile
 }
 
-export type RestoreResult = { manifest: BackupManifest; movedAside: string[] }
+export type RestoreResult = {
+  manifest: BackupManifest
+  movedAside: string[]
+  /** Lock entries of crashed servers that were ignored (and removed). */
+  staleServers: string[]
+}
 
 /**
- * Replaces the current database and media with the archive's. The server must be stopped.
- * Nothing is changed unless the whole archive verifies and is of DATABASE_URI's engine; the
+ * Replaces the current database and media with the archive's. Refused while a server uses the
+ * database (SQLite: its lock, see lib/server-lock.ts). Nothing is changed unless the whole
+ * archive verifies, is of DATABASE_URI's engine, of this app and of a schema it knows; the
  * current data is kept (SQLite: moved aside; MongoDB: saved as an archive, media moved aside).
  */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
@@ -192,13 +227,25 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const databasePath = engine === 'sqlite' ? sqlitePathFromUri(options.databaseUri, cwd) : ''
   const mediaDir = path.resolve(cwd, options.mediaDir)
   const now = options.now ?? new Date()
+  const staleServers = databasePath ? refuseWhileServed(databasePath) : []
+  const identity = options.identity ?? (await appIdentity(cwd))
 
-  const { root, temp } = await unpack(path.resolve(cwd, options.archive))
+  // Unpacked beside the data, not in /tmp: the final moves are then renames on one filesystem.
+  const { root, temp } = await unpack(
+    path.resolve(cwd, options.archive),
+    path.dirname(databasePath || mediaDir),
+  )
   try {
-    const manifest = await verifyBackupDir(root, engine)
+    const manifest = await verifyBackupDir(root, engine, identity)
+    if (databasePath) refuseWhileServed(databasePath) // a server started meanwhile
     const movedAside =
       manifest.engine === 'sqlite'
-        ? await restoreSqliteFiles(root, { databasePath, mediaDir, now })
+        ? await restoreSqliteFiles(root, {
+            databasePath,
+            mediaDir,
+            now,
+            copyFile: options.copyFile,
+          })
         : await restoreMongo(root, manifest, {
             databaseUri: options.databaseUri,
             mediaDir,
@@ -206,10 +253,29 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
             now,
             cwd,
           })
-    return { manifest, movedAside }
+    return { manifest, movedAside, staleServers }
   } finally {
     await rm(temp, { recursive: true, force: true })
   }
+}
+
+/**
+ * Throws, naming every server process and how to stop it, while one uses the SQLite database;
+ * removes the entries crashed servers left and returns a note for each.
+ */
+export function refuseWhileServed(databasePath: string): string[] {
+  const { live, stale } = scanServerLock(databasePath)
+  if (live.length > 0) {
+    throw new BackupError(
+      `the site is running on this database (lock ${serverLockDir(databasePath)}):\n` +
+        `${describeHolders(live)}\nStop every app server first, then run the restore again.`,
+    )
+  }
+  for (const { entry } of stale) rmSync(entry.file, { force: true })
+  return stale.map(
+    ({ entry, reason }) =>
+      `ignored the lock of a server that is gone (pid ${entry.pid} on ${entry.host}: ${reason})`,
+  )
 }
 
 /** One line about an archive's contents, for the command-line tools. */

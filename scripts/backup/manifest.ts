@@ -43,6 +43,10 @@ const common = {
   formatVersion: z.literal(1),
   createdAt: z.string(),
   appVersion: z.string(),
+  /** package.json `name` of the app that wrote it; older archives carry none. */
+  app: z.string().optional(),
+  /** Names of the schema migrations applied to the database copy; older archives carry none. */
+  migrations: z.array(z.string()).optional(),
   media: z.object({ folder: z.literal(MEDIA_FOLDER), files: z.array(fileEntry) }),
 }
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 
-import { readAppVersion, withStaging, writeArchive } from './archive'
+import { readAppName, readAppVersion, withStaging, writeArchive } from './archive'
 import { BackupError, errorMessage } from './errors'
 import { backupName, move, planAside } from './files'
 import { MEDIA_FOLDER, type CollectionEntry, type MongoManifest } from './manifest'
@@ -79,6 +79,7 @@ export async function restoreMongo(
         mediaDir,
         createdAt: now,
         appVersion: readAppVersion(target.cwd),
+        app: readAppName(target.cwd),
         dumpDatabase: async (folder) => {
           const part = await dumpMongo(connection, folder, mediaDir)
           previous = part.database.collections

@@ -12,7 +12,7 @@ import path from 'node:path'
 import { createClient } from '@libsql/client'
 
 import { BackupError, errorMessage } from './errors'
-import { move, planAside, sha256File } from './files'
+import { copyFolder, planAside, sha256File } from './files'
 import { DATABASE_FILE, MEDIA_FOLDER, type SqliteManifest, type SqlitePart } from './manifest'
 
 /**
@@ -50,6 +50,27 @@ export async function checkIntegrity(file: string): Promise<void> {
     throw new BackupError(
       `the database copy is not a readable SQLite database: ${errorMessage(error)}`,
     )
+  } finally {
+    client.close()
+  }
+}
+
+/**
+ * `PRAGMA quick_check` on the live database (fast: no index-content comparison): the reason it
+ * fails, or null when it answers `ok` (or the file does not exist yet).
+ */
+export async function quickCheck(file: string): Promise<string | null> {
+  if (!existsSync(file)) return null
+  const client = createClient({ url: `file:${file}` })
+  try {
+    await client.execute('PRAGMA busy_timeout = 10000')
+    const result = await client.execute('PRAGMA quick_check')
+    const answers = result.rows.map((row) => String(row[0]))
+    return answers.length === 1 && answers[0] === 'ok'
+      ? null
+      : `PRAGMA quick_check: ${answers.slice(0, 5).join('; ')}`
+  } catch (error) {
+    return `not a readable SQLite database: ${errorMessage(error)}`
   } finally {
     client.close()
   }
@@ -98,15 +119,21 @@ export async function checkSqliteDatabase(root: string): Promise<void> {
   await checkIntegrity(path.join(root, DATABASE_FILE))
 }
 
+export type CopyFile = (from: string, to: string) => Promise<void>
+
 /**
  * Puts a verified backup folder's database and media in place of the current ones, which are
- * moved aside; on any failure everything is put back. Returns the moved-aside paths.
+ * moved aside; returns the moved-aside paths. Everything that writes data (and so can fail on a
+ * full disk) happens first, into `<name>.restoring` beside the live files; only then are the
+ * live files swapped by renames, which need no space. On any failure the current data stays (or
+ * is put back) in place and the partial copies are removed.
  */
 export async function restoreSqliteFiles(
   root: string,
-  target: { databasePath: string; mediaDir: string; now: Date },
+  target: { databasePath: string; mediaDir: string; now: Date; copyFile?: CopyFile },
 ): Promise<string[]> {
   const { databasePath, mediaDir, now } = target
+  const copy = target.copyFile ?? ((from: string, to: string) => copyFile(from, to))
   const moves = planAside(
     [
       databasePath,
@@ -117,6 +144,26 @@ export async function restoreSqliteFiles(
     ],
     now,
   )
+  const incomingDatabase = `${databasePath}.restoring`
+  const incomingMedia = `${mediaDir}.restoring`
+  const removeIncoming = async () => {
+    await rm(incomingDatabase, { force: true })
+    await rm(incomingMedia, { recursive: true, force: true })
+  }
+
+  try {
+    await removeIncoming()
+    await mkdir(path.dirname(databasePath), { recursive: true })
+    await mkdir(path.dirname(mediaDir), { recursive: true })
+    await copy(path.join(root, DATABASE_FILE), incomingDatabase)
+    await copyFolder(path.join(root, MEDIA_FOLDER), incomingMedia, copy)
+  } catch (error) {
+    await removeIncoming()
+    throw new BackupError(
+      `restore failed while writing the restored files (disk full?), the current data was left ` +
+        `in place: ${errorMessage(error)}`,
+    )
+  }
 
   const movedAside: typeof moves = []
   const placed: string[] = []
@@ -125,18 +172,14 @@ export async function restoreSqliteFiles(
       await rename(entry.from, entry.to)
       movedAside.push(entry)
     }
-    await mkdir(path.dirname(databasePath), { recursive: true })
-    const incoming = `${databasePath}.restoring`
-    await copyFile(path.join(root, DATABASE_FILE), incoming)
-    await rename(incoming, databasePath)
+    await rename(incomingDatabase, databasePath)
     placed.push(databasePath)
-    await mkdir(path.dirname(mediaDir), { recursive: true })
-    await move(path.join(root, MEDIA_FOLDER), mediaDir)
+    await rename(incomingMedia, mediaDir)
     placed.push(mediaDir)
   } catch (error) {
     // Put everything back the way it was.
     for (const file of placed) await rm(file, { recursive: true, force: true })
-    await rm(`${databasePath}.restoring`, { force: true })
+    await removeIncoming()
     for (const entry of movedAside) await rename(entry.to, entry.from)
     throw new BackupError(
       `restore failed, the current data was left in place: ${errorMessage(error)}`,

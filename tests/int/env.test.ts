@@ -75,6 +75,25 @@ describe('environment validation', () => {
     expectEnvError({ JOB_RUNNER_INTERVAL_SECONDS: 'soon' }, 'JOB_RUNNER_INTERVAL_SECONDS', /whole/)
   })
 
+  it('schedules no backup by default and keeps 14; BACKUP_CRON and BACKUP_KEEP are validated', () => {
+    expect(parseEnv({}, memoryStore()).backup).toEqual({ cron: undefined, keep: 14 })
+    expect(parseEnv({ BACKUP_CRON: ' ', BACKUP_KEEP: '' }, memoryStore()).backup).toEqual({
+      cron: undefined,
+      keep: 14,
+    })
+    expect(parseEnv({ BACKUP_CRON: '30 2 * * *', BACKUP_KEEP: '7' }, memoryStore()).backup).toEqual(
+      { cron: '30 2 * * *', keep: 7 },
+    )
+    expect(parseEnv({ BACKUP_CRON: '0 */6 * * 1-5' }, memoryStore()).backup.cron).toBe(
+      '0 */6 * * 1-5',
+    )
+    expectEnvError({ BACKUP_CRON: 'daily' }, 'BACKUP_CRON', /cron expression/)
+    expectEnvError({ BACKUP_CRON: '30 2 * *' }, 'BACKUP_CRON', /cron expression/)
+    expectEnvError({ BACKUP_CRON: '30 2 * * * ; rm' }, 'BACKUP_CRON', /cron expression/)
+    expectEnvError({ BACKUP_KEEP: '0' }, 'BACKUP_KEEP', /1 and 1000/)
+    expectEnvError({ BACKUP_KEEP: 'all' }, 'BACKUP_KEEP', /whole number/)
+  })
+
   it('trusts no proxy by default; the hop count is validated', () => {
     expect(parseEnv({}, memoryStore()).trustedProxyHops).toBe(0)
     expect(parseEnv({ TRUSTED_PROXY_HOPS: '1' }, memoryStore()).trustedProxyHops).toBe(1)

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 
 import { APPOINTMENT_REQUESTS_SLUG } from '@/lib/booking/constants'
 import { createBookingHandler } from '@/lib/booking/handler'
@@ -6,7 +6,8 @@ import { deliverBookingNotices, deliverPendingNotices } from '@/lib/booking/noti
 import { createMemoryRateLimiter } from '@/lib/rate-limit'
 import type { AppointmentRequest } from '@/payload-types'
 
-import { startSmtpServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-server'
+import type { ReceivedMail } from '../support/smtp-server'
+import { smtpForThisFile } from './helpers/smtp'
 import { createUser } from './helpers/fixtures'
 import { restLogin, setupRestPayload } from './helpers/rest'
 
@@ -15,15 +16,8 @@ import { restLogin, setupRestPayload } from './helpers/rest'
  * notices of a new appointment request, and what happens while the mail server is down.
  */
 
-let smtp: SmtpTestServer
 // Before the test Payload starts: its config reads SMTP_* when it is imported.
-beforeAll(async () => {
-  smtp = await startSmtpServer()
-  Object.assign(process.env, smtp.env)
-})
-afterAll(async () => {
-  await smtp.stop()
-})
+const mail = smtpForThisFile()
 
 const ctx = setupRestPayload()
 const SITE_URL = 'http://localhost:3999'
@@ -60,13 +54,13 @@ const resetLinkIn = (text: string) => {
 
 describe('password reset', () => {
   it('e-mails an Italian message whose link sets a new password', async () => {
-    smtp.clear()
+    mail.server.clear()
     const user = await createUser(ctx.payload, 'dimentica@test.it', 'editor', { name: 'Giulia' })
     const { status } = await ctx.rest('POST', '/users/forgot-password', {
       json: { email: 'dimentica@test.it' },
     })
     expect(status).toBe(200)
-    const [message] = await smtp.waitFor(1)
+    const [message] = await mail.server.waitFor(1)
     expect(message?.to).toEqual(['dimentica@test.it'])
     expect(message?.from).toBe('"Clinica Test" <noreply@clinica.test>')
     expect(message?.subject).toBe('Reimposta la password – Clinica Piede Test')
@@ -92,19 +86,19 @@ describe('password reset', () => {
   })
 
   it('sends nothing for an unknown address, with the same answer', async () => {
-    smtp.clear()
+    mail.server.clear()
     const { status } = await ctx.rest('POST', '/users/forgot-password', {
       json: { email: 'nessuno@test.it' },
     })
     expect(status).toBe(200)
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(smtp.messages).toHaveLength(0)
+    expect(mail.server.messages).toHaveLength(0)
   })
 })
 
 describe('invitations', () => {
   it('lets an admin invite a new account, whose owner chooses the password', async () => {
-    smtp.clear()
+    mail.server.clear()
     const created = await ctx.rest('POST', '/users', {
       token: ctx.team.tokens.admin,
       json: {
@@ -119,7 +113,7 @@ describe('invitations', () => {
 
     const invite = await ctx.rest('POST', `/users/${id}/invite`, { token: ctx.team.tokens.admin })
     expect(invite.status).toBe(200)
-    const [message] = await smtp.waitFor(1)
+    const [message] = await mail.server.waitFor(1)
     expect(message?.to).toEqual(['nuova.redattrice@test.it'])
     expect(message?.subject).toBe('Invito all’area riservata – Clinica Piede Test')
     expect(message?.text).toContain('Gentile Sara,')
@@ -137,12 +131,12 @@ describe('invitations', () => {
   })
 
   it('keeps the password rules on the invitation link', async () => {
-    smtp.clear()
+    mail.server.clear()
     const user = await createUser(ctx.payload, 'invitato@test.it', 'author', { name: 'Luca' })
     expect(
       (await ctx.rest('POST', `/users/${user.id}/invite`, { token: ctx.team.tokens.admin })).status,
     ).toBe(200)
-    const [message] = await smtp.waitFor(1)
+    const [message] = await mail.server.waitFor(1)
     const weak = await ctx.rest('POST', '/users/reset-password', {
       json: { token: resetLinkIn(message!.text), password: 'password' },
     })
@@ -202,12 +196,12 @@ describe('appointment request notices', () => {
       slug: 'clinic',
       data: { bookingEmail: 'prenotazioni@clinica.test' },
     })
-    smtp.clear()
+    mail.server.clear()
     const { status, request } = await book('a1b2c3d4-0000-4000-8000-000000000001')
     expect(status).toBe(201)
-    await smtp.waitFor(2)
+    await mail.server.waitFor(2)
 
-    const [notice] = smtp.to('prenotazioni@clinica.test')
+    const [notice] = mail.server.to('prenotazioni@clinica.test')
     expect(notice?.subject).toBe('Nuova richiesta di appuntamento: Maria Rossi')
     expect(notice?.text).toContain('Nome: Maria Rossi')
     expect(notice?.text).toContain('Telefono: 333 1234567')
@@ -218,12 +212,12 @@ describe('appointment request notices', () => {
     )
     expect(notice?.replyTo).toBe('maria.rossi@example.it')
 
-    const [receipt] = smtp.to('maria.rossi@example.it')
+    const [receipt] = mail.server.to('maria.rossi@example.it')
     expect(receipt?.subject).toBe('Abbiamo ricevuto la tua richiesta – Clinica Piede Test')
     expect(receipt?.text).toContain('Gentile Maria Rossi,')
     expect(receipt?.text).toContain('chiamaci al 02 1234567')
-    expect(smtp.messages).toHaveLength(2)
-    expectNoHealthData(smtp.messages)
+    expect(mail.server.messages).toHaveLength(2)
+    expectNoHealthData(mail.server.messages)
 
     expect(request.reason).toBe(REASON)
     expect(request.delivery).toMatchObject({
@@ -236,18 +230,18 @@ describe('appointment request notices', () => {
 
   it('falls back to the clinic’s e-mail and sends no receipt without a patient e-mail', async () => {
     await ctx.payload.updateGlobal({ slug: 'clinic', data: { bookingEmail: null } })
-    smtp.clear()
+    mail.server.clear()
     const { request } = await book('a1b2c3d4-0000-4000-8000-000000000002', { email: '' })
-    await smtp.waitFor(1)
-    expect(smtp.messages.map((message) => message.to)).toEqual([['info@clinica.test']])
-    expectNoHealthData(smtp.messages)
+    await mail.server.waitFor(1)
+    expect(mail.server.messages.map((message) => message.to)).toEqual([['info@clinica.test']])
+    expectNoHealthData(mail.server.messages)
     expect(request.delivery?.status).toBe('inviata')
     expect(request.delivery?.patientConfirmedAt ?? null).toBeNull()
   })
 
   it('keeps the request through an SMTP outage and sends it on retry', async () => {
-    smtp.clear()
-    smtp.failing = true
+    mail.server.clear()
+    mail.server.failing = true
     const { status, request } = await book('a1b2c3d4-0000-4000-8000-000000000003')
     expect(status).toBe(201)
     expect(request.name).toBe('Maria Rossi')
@@ -257,14 +251,14 @@ describe('appointment request notices', () => {
       lastError: expect.stringMatching(/SMTP 451/),
       nextAttemptAt: expect.any(String),
     })
-    expect(smtp.messages).toHaveLength(0)
+    expect(mail.server.messages).toHaveLength(0)
 
     // Still down at the first retry.
     const later = new Date(Date.parse(request.delivery!.nextAttemptAt!) + 1000)
     expect(await deliverPendingNotices(ctx.payload, later)).toEqual({ tried: 1, sent: 0 })
 
     // Back up: the queued task (what the runner's call to /api/payload-jobs/run runs) sends it.
-    smtp.failing = false
+    mail.server.failing = false
     await ctx.payload.update({
       collection: APPOINTMENT_REQUESTS_SLUG,
       id: request.id,
@@ -276,12 +270,12 @@ describe('appointment request notices', () => {
       token: ctx.team.tokens.editor,
     })
     expect(run.status).toBe(200)
-    await smtp.waitFor(2)
-    expect(smtp.messages.map((message) => message.to[0]).sort()).toEqual([
+    await mail.server.waitFor(2)
+    expect(mail.server.messages.map((message) => message.to[0]).sort()).toEqual([
       'info@clinica.test',
       'maria.rossi@example.it',
     ])
-    expectNoHealthData(smtp.messages)
+    expectNoHealthData(mail.server.messages)
     const after = await ctx.payload.findByID({
       collection: APPOINTMENT_REQUESTS_SLUG,
       id: request.id,

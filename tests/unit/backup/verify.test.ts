@@ -62,6 +62,7 @@ async function mongoArchive(
       mediaDir,
       createdAt: now,
       appVersion: '0.1.0',
+      app: 'clinica-blog',
       dumpDatabase: async (root) => {
         await mkdir(path.join(root, 'mongodb'))
         const entries: CollectionEntry[] = []

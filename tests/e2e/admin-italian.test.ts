@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { Browser, Page } from 'playwright-core'
+
+import { createStaffUser, logIntoAdmin, type Credentials } from './helpers/admin'
+import { E2E_ADMIN, e2eBaseUrl } from './helpers/app'
+import { launchChromium } from './helpers/browser'
+import { createPublishedPost } from './helpers/posts'
+import { adminHeaders } from './helpers/rest'
+
+import { isDocumentId } from '@/lib/ids'
+import { articleBlocksToLexical } from '@/lib/text-import'
+
+/*
+ * The admin as an Italian editor sees it: no raw translation keys on any create form, dates as
+ * 30/11/2026 08:45, "Nuovo articolo" for a post without a title, and the daily phone tasks
+ * (the requests list, signing a medical review) usable at 390 px.
+ */
+const baseUrl = e2eBaseUrl()
+const stamp = Date.now()
+const reviewer: Credentials = {
+  email: `revisore-mobile-${stamp}@clinica.test`,
+  password: 'Scogliera-di-maggio-62',
+}
+const PHONE = { width: 390, height: 844 }
+/** A translation key shown as text: `plugin-redirects:toUrlType`, `general:untitled` … */
+const RAW_KEY =
+  /\b(?:plugin-[a-z-]+|general|fields|validation|authentication|version|error|upload):[A-Za-z]+/
+
+let browser: Browser
+let doctorId: string
+
+const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+  const response = await fetch(`${baseUrl}/api${path}`, {
+    ...init,
+    headers: await adminHeaders(baseUrl),
+  })
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
+  return (await response.json()) as T
+}
+
+/** What the editor can read on the page, labels and placeholders included. */
+const visibleText = (page: Page) =>
+  page.evaluate(() => {
+    const attributes = [...document.querySelectorAll('[placeholder], [aria-label], [title]')].map(
+      (element) =>
+        ['placeholder', 'aria-label', 'title'].map((name) => element.getAttribute(name) ?? ''),
+    )
+    return [document.body.innerText, ...attributes.flat()].join('\n')
+  })
+
+const pageOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  const doctor = await api<{ doc: { id: string } }>('/authors', {
+    method: 'POST',
+    body: JSON.stringify({ name: `Marco Riva ${stamp}`, slug: '', honorific: 'Dott.' }),
+  })
+  doctorId = doctor.doc.id
+  await createStaffUser(baseUrl, {
+    ...reviewer,
+    name: 'Revisore',
+    role: 'reviewer',
+    profile: doctorId,
+  })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('the admin in Italian', () => {
+  it('shows no raw translation key on any collection’s "Crea nuovo" form', async () => {
+    const access = await api<{ collections: Record<string, { create?: boolean }> }>('/access')
+    const creatable = Object.entries(access.collections)
+      .filter(([slug, permissions]) => permissions.create && !slug.startsWith('payload-'))
+      .map(([slug]) => slug)
+    expect(creatable).toEqual(expect.arrayContaining(['posts', 'redirects', 'users']))
+
+    const { context, page } = await logIntoAdmin(browser, baseUrl, E2E_ADMIN)
+    const found: { slug: string; key: string }[] = []
+    for (const slug of creatable) {
+      await page.goto(`${baseUrl}/admin/collections/${slug}/create`)
+      await page.locator('form').first().waitFor()
+      await page.waitForLoadState('networkidle')
+      const key = RAW_KEY.exec(await visibleText(page))?.[0]
+      if (key) found.push({ slug, key })
+    }
+    expect(found).toEqual([])
+
+    await page.goto(`${baseUrl}/admin/collections/redirects/create`)
+    await page.getByText('Tipo di destinazione').first().waitFor()
+    await page.getByText('Pagina o articolo del sito').first().waitFor()
+    await context.close()
+  }, 180_000)
+
+  it('shows dates as dd/MM/yyyy HH:mm, in the form and the list', async () => {
+    const { id } = await createPublishedPost(baseUrl, `Date italiane ${stamp}`)
+    const stored = await api<{ publishedAt: string }>(`/posts/${id}?depth=0`)
+    const { context, page } = await logIntoAdmin(browser, baseUrl, E2E_ADMIN)
+    await page.goto(`${baseUrl}/admin/collections/posts/${id}`)
+    const publishedAt = page
+      .locator('.field-type', { hasText: 'Data di pubblicazione' })
+      .locator('input')
+      .first()
+    await publishedAt.waitFor()
+    // Payload shows the browser's local time (Europe/Rome for the clinic's staff).
+    const expected = await page.evaluate((iso) => {
+      const parts = new Intl.DateTimeFormat('it-IT', {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(new Date(iso))
+      const part = (type: string) => parts.find((p) => p.type === type)?.value
+      return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`
+    }, stored.publishedAt)
+    expect(await publishedAt.inputValue()).toBe(expected)
+
+    await page.goto(`${baseUrl}/admin/collections/posts?limit=10`)
+    const row = page.locator('tr', { hasText: `Date italiane ${stamp}` })
+    // The cell reads "Caricamento..." until the date library's Italian locale has loaded.
+    await row
+      .getByText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)
+      .first()
+      .waitFor()
+    expect(await row.innerText()).not.toMatch(/\b(AM|PM)\b/)
+    await context.close()
+  }, 120_000)
+
+  it('calls a post without a title "Nuovo articolo", in the breadcrumb and the list', async () => {
+    const { context, page } = await logIntoAdmin(browser, baseUrl, E2E_ADMIN)
+    await page.goto(`${baseUrl}/admin/collections/posts/create`)
+    const idInPath = (url: URL) => {
+      const id = /^\/admin\/collections\/posts\/([^/]+)$/.exec(url.pathname)?.[1]
+      return isDocumentId(id) ? id : undefined
+    }
+    await page.waitForURL((url) => idInPath(url) !== undefined, { timeout: 20_000 })
+    const id = idInPath(new URL(page.url()))!
+    await page.locator('.step-nav').getByText('Nuovo articolo').waitFor({ timeout: 10_000 })
+    expect(await page.locator('.step-nav').innerText()).not.toContain(id)
+
+    await page.goto(`${baseUrl}/admin/collections/posts?limit=50`)
+    const link = page.locator(`tbody a[href$="/admin/collections/posts/${id}"]`).first()
+    expect((await link.innerText()).trim()).toBe('Nuovo articolo')
+    // Nothing is stored: the title stays empty until the editor writes one.
+    expect(
+      (await api<{ title?: string | null }>(`/posts/${id}?draft=true&depth=0`)).title ?? '',
+    ).toBe('')
+    await context.close()
+  }, 120_000)
+})
+
+describe('the admin on a phone (390 px)', () => {
+  it('shows the appointment requests list readably', async () => {
+    const patient = `Paziente Telefono ${stamp}`
+    const form = await browser.newPage()
+    await form.goto(`${baseUrl}/prenota`)
+    await form.getByLabel('Nome e cognome').fill(patient)
+    await form.getByLabel('Telefono').fill('+39 02 7654 3210')
+    await form.getByLabel(/Motivo della visita/).fill('Dolore al tallone da due settimane.')
+    await form.locator('input[name="consent"]').check()
+    await form.getByRole('button', { name: /invia/i }).click()
+    await form.getByRole('status').getByText('Grazie!', { exact: false }).waitFor()
+    await form.close()
+
+    const { context, page } = await logIntoAdmin(browser, baseUrl, E2E_ADMIN)
+    await page.setViewportSize(PHONE)
+    await page.goto(`${baseUrl}/admin/collections/appointment-requests`)
+    const name = page.locator('tbody a', { hasText: patient }).first()
+    await name.waitFor()
+    const box = await name.boundingBox()
+    expect(box && box.x >= 0 && box.x + Math.min(box.width, 120) <= PHONE.width).toBe(true)
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0)
+    await name.click()
+    await page.getByText('Dolore al tallone da due settimane.').first().waitFor()
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0)
+    await context.close()
+  }, 120_000)
+
+  it('lets a doctor sign a medical review', async () => {
+    const draft = await api<{ doc: { id: string } }>('/posts?draft=true', {
+      method: 'POST',
+      body: JSON.stringify({
+        title: `Fascite plantare al telefono ${stamp}`,
+        _status: 'draft',
+        content: articleBlocksToLexical([{ type: 'paragraph', text: 'Testo da rivedere.' }]),
+      }),
+    })
+    const postId = draft.doc.id
+
+    const { context, page } = await logIntoAdmin(browser, baseUrl, reviewer)
+    await page.setViewportSize(PHONE)
+    await page.goto(`${baseUrl}/admin/collections/posts/${postId}`)
+    const sign = page.getByRole('button', { name: 'Firma la revisione medica' })
+    await sign.scrollIntoViewIfNeeded()
+    const box = await sign.boundingBox()
+    expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true)
+    await sign.click()
+    await page.getByText('Revisione firmata con il tuo profilo e la data di oggi.').waitFor()
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0)
+
+    const stored = await api<{ reviewedBy: string | null }>(`/posts/${postId}?draft=true&depth=0`)
+    expect(stored.reviewedBy).toBe(doctorId)
+    await context.close()
+  }, 120_000)
+})
