@@ -5,7 +5,7 @@
  * -wal/-shm/-journal files) and media folder aside, never deleting them, and puts the archive's
  * files in their place.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -60,8 +60,16 @@ export async function checkIntegrity(file: string): Promise<void> {
  * fails, or null when it answers `ok` (or the file does not exist yet).
  */
 export async function quickCheck(file: string): Promise<string | null> {
-  if (!existsSync(file)) return null
-  const client = createClient({ url: `file:${file}` })
+  // Only a file that is there can be damaged. A missing file is created by the migrations; a path
+  // SQLite cannot open at all (a directory, no permission) is an unavailable database: the
+  // server starts and /api/health reports it, as it does for an unreachable MongoDB.
+  if (!existsSync(file) || !statSync(file).isFile()) return null
+  let client: ReturnType<typeof createClient>
+  try {
+    client = createClient({ url: `file:${file}` })
+  } catch {
+    return null
+  }
   try {
     await client.execute('PRAGMA busy_timeout = 10000')
     const result = await client.execute('PRAGMA quick_check')
