@@ -1,8 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { connect, createServer } from 'node:net'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
+import { freePort } from './net'
 
 /**
  * A throw-away Redis for the integration and end-to-end tests: Debian's `redis-server` on a free
@@ -35,20 +37,6 @@ function redisServerPath(): string {
   if (!file) throw new Error(REDIS_HOW_TO)
   return file
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
 
 /** True when a Redis answers PING on the port. */
 export function pingRedis(port: number, timeoutMs = 1_000): Promise<boolean> {

@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
+import { freePort } from '../../support/net'
 
 export const E2E_ADMIN = { email: 'admin-e2e@example.com', password: 'e2e-admin-password-123' }
 export const E2E_SECRET = 'e2e-secret-0123456789abcdef0123456789abcdef'
@@ -19,19 +20,7 @@ export type RunningApp = {
   stop: () => Promise<void>
 }
 
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
+export { freePort }
 
 /** Runs a project npm script to completion, failing loudly with its output. */
 function run(args: string[], env: NodeJS.ProcessEnv) {
