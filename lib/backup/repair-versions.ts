@@ -21,17 +21,24 @@ export async function repairMissingVersions(
 ): Promise<{ collection: CollectionSlug; id: string }[]> {
   const repaired: { collection: CollectionSlug; id: string }[] = []
   for (const collection of VERSIONED_COLLECTIONS) {
-    const { docs } = await payload.db.find<{ id: string | number } & Record<string, unknown>>({
+    // Ids only: this runs at every start, and bodies are read just for the rare repair.
+    const { docs: ids } = await payload.db.find<{ id: string | number }>({
       collection,
       pagination: false,
       limit: 0,
+      select: { id: true },
     })
-    for (const doc of docs) {
+    for (const { id: docId } of ids) {
       const { totalDocs } = await payload.db.countVersions({
         collection,
-        where: { parent: { equals: doc.id } },
+        where: { parent: { equals: docId } },
       })
       if (totalDocs > 0) continue
+      const doc = await payload.db.findOne<{ id: string | number } & Record<string, unknown>>({
+        collection,
+        where: { id: { equals: docId } },
+      })
+      if (!doc) continue
       const { id, ...versionData } = doc
       const createdAt = typeof doc.createdAt === 'string' ? doc.createdAt : new Date().toISOString()
       const updatedAt = typeof doc.updatedAt === 'string' ? doc.updatedAt : createdAt
