@@ -1,26 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { fireEvent, render, screen } from '@testing-library/react'
 
-import { mockAdminRuntime, session } from './payload-ui-mock'
+import { mockAdminRuntime, mockFetch, session } from './payload-ui-mock'
 
 mockAdminRuntime()
 const { InviteUser } = await import('@/components/admin/InviteUser.client')
 
 const USER_ID = '5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b'
-const fetchMock = jest.fn<typeof fetch>()
-const reply = (status: number, body: unknown) =>
-  fetchMock.mockResolvedValueOnce({
-    ok: status >= 200 && status < 300,
-    status,
-    json: async () => body,
-  } as Response)
+const { fetchMock, reply } = mockFetch()
 
 beforeEach(() => {
-  globalThis.fetch = fetchMock
   session.documentId = USER_ID
-})
-afterEach(() => {
-  fetchMock.mockReset()
 })
 
 describe('InviteUser', () => {

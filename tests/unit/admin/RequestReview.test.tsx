@@ -1,28 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { fireEvent, render, screen } from '@testing-library/react'
 
-import { mockAdminRuntime, session, setForm } from './payload-ui-mock'
+import { mockAdminRuntime, mockFetch, session, setForm } from './payload-ui-mock'
 
 mockAdminRuntime()
 const { RequestReview } = await import('@/components/admin/RequestReview.client')
 
 const POST_ID = '3f2b8c1e-5d4a-4e7b-9c6f-0a1b2c3d4e5f'
-const fetchMock = jest.fn<typeof fetch>()
-const reply = (status: number, body: unknown) =>
-  fetchMock.mockResolvedValueOnce({
-    ok: status >= 200 && status < 300,
-    status,
-    json: async () => body,
-  } as Response)
+const { fetchMock, reply } = mockFetch()
 
 beforeEach(() => {
-  globalThis.fetch = fetchMock
   session.documentId = POST_ID
   session.dispatchFields.mockClear()
   setForm({})
-})
-afterEach(() => {
-  fetchMock.mockReset()
 })
 
 describe('RequestReview', () => {

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { fireEvent, render, screen } from '@testing-library/react'
 
-import { mockAdminRuntime, session } from './payload-ui-mock'
+import { mockAdminRuntime, mockFetch, session } from './payload-ui-mock'
 
 mockAdminRuntime()
 const { SignReview } = await import('@/components/admin/SignReview.client')
@@ -11,22 +11,11 @@ const POST_ID = '3f2b8c1e-5d4a-4e7b-9c6f-0a1b2c3d4e5f'
 const DOCTOR_PROFILE = '9a7c5e3b-1d2f-4a6b-8c0e-f1e2d3c4b5a6'
 const OTHER_PROFILE = '5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b'
 
-const fetchMock = jest.fn<typeof fetch>()
-// jsdom has no fetch Response: the component only reads `ok`, `status` and `json()`.
-const reply = (status: number, body: unknown) =>
-  fetchMock.mockResolvedValueOnce({
-    ok: status >= 200 && status < 300,
-    status,
-    json: async () => body,
-  } as Response)
+const { fetchMock, reply } = mockFetch()
 
 beforeEach(() => {
-  globalThis.fetch = fetchMock
   session.documentId = POST_ID
   session.dispatchFields.mockClear()
-})
-afterEach(() => {
-  fetchMock.mockReset()
 })
 
 describe('SignReview', () => {

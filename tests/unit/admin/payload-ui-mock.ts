@@ -1,4 +1,4 @@
-import { jest } from '@jest/globals'
+import { afterEach, beforeEach, jest } from '@jest/globals'
 import type { Where } from 'payload'
 
 /**
@@ -42,4 +42,25 @@ export function mockAdminRuntime() {
 export function setForm(values: Record<string, unknown>) {
   for (const key of Object.keys(formState)) delete formState[key]
   for (const [path, value] of Object.entries(values)) formState[path] = { value }
+}
+
+/**
+ * A mocked `fetch` for the admin components' API calls, installed before each test and reset
+ * after it. jsdom has no fetch Response: the components only read `ok`, `status` and `json()`.
+ */
+export function mockFetch() {
+  const fetchMock = jest.fn<typeof fetch>()
+  const reply = (status: number, body: unknown) =>
+    fetchMock.mockResolvedValueOnce({
+      ok: status >= 200 && status < 300,
+      status,
+      json: async () => body,
+    } as Response)
+  beforeEach(() => {
+    globalThis.fetch = fetchMock
+  })
+  afterEach(() => {
+    fetchMock.mockReset()
+  })
+  return { fetchMock, reply }
 }
