@@ -27,6 +27,7 @@ import { seed } from '@/seed/seed'
 
 import { uniqueMongoUri } from '../support/test-database.mjs'
 
+import { repackArchive } from './helpers/archives'
 import { QUIET } from './helpers/fixtures'
 import { describeOn, setupTestPayload } from './helpers/payload'
 
@@ -109,16 +110,8 @@ describeOn(
     folder: (await readdir(ctx.dir)).sort(),
     backups: (await readdir(out)).sort(),
   })
-  const repack = async (change: (root: string) => Promise<void>) => {
-    const temp = await mkdtemp(path.join(tmpdir(), 'clinica-tamper-'))
-    execFileSync('tar', ['-xzf', archive, '-C', temp])
-    const [top] = await readdir(temp)
-    await change(path.join(temp, top as string))
-    const tampered = path.join(scratch, `tampered-${Math.random().toString(36).slice(2)}.tar.gz`)
-    execFileSync('tar', ['-czf', tampered, '-C', temp, top as string])
-    await rm(temp, { recursive: true, force: true })
-    return tampered
-  }
+  const repack = (change: (root: string) => Promise<void>) =>
+    repackArchive(archive, scratch, change)
 
   beforeAll(async () => {
     databaseUri = process.env.DATABASE_URI as string

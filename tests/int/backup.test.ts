@@ -27,6 +27,7 @@ import {
 import { MAIN_ARTICLE_SLUG } from '@/seed/factories/posts'
 import { seed } from '@/seed/seed'
 
+import { repackArchive } from './helpers/archives'
 import { QUIET } from './helpers/fixtures'
 import { describeOn, setupTestPayload } from './helpers/payload'
 
@@ -67,16 +68,7 @@ const currentState = async () => ({
   media: (await readdir(mediaDir)).sort(),
 })
 
-const repack = async (change: (root: string) => Promise<void>) => {
-  const temp = await mkdtemp(path.join(tmpdir(), 'clinica-tamper-'))
-  execFileSync('tar', ['-xzf', archive, '-C', temp])
-  const [top] = await readdir(temp)
-  await change(path.join(temp, top as string))
-  const tampered = path.join(out, `tampered-${Math.random().toString(36).slice(2)}.tar.gz`)
-  execFileSync('tar', ['-czf', tampered, '-C', temp, top as string])
-  await rm(temp, { recursive: true, force: true })
-  return tampered
-}
+const repack = (change: (root: string) => Promise<void>) => repackArchive(archive, out, change)
 
 describeOn(
   'sqlite',

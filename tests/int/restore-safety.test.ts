@@ -1,7 +1,7 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises'
-import { hostname, tmpdir } from 'node:os'
+import { mkdir, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import path from 'node:path'
 
 import { beforeAll, describe, expect, it } from '@jest/globals'
@@ -24,6 +24,7 @@ import {
 } from '@/scripts/backup/lib'
 import { quickCheck } from '@/scripts/backup/sqlite'
 
+import { repackArchive } from './helpers/archives'
 import { QUIET } from './helpers/fixtures'
 import { describeOn, setupTestPayload } from './helpers/payload'
 
@@ -40,16 +41,7 @@ const currentState = async () => ({
   media: (await readdir(mediaDir)).sort(),
 })
 
-const repack = async (change: (root: string) => Promise<void>) => {
-  const temp = await mkdtemp(path.join(tmpdir(), 'clinica-tamper-'))
-  execFileSync('tar', ['-xzf', archive, '-C', temp])
-  const [top] = await readdir(temp)
-  await change(path.join(temp, top as string))
-  const tampered = path.join(out, `tampered-${Math.random().toString(36).slice(2)}.tar.gz`)
-  execFileSync('tar', ['-czf', tampered, '-C', temp, top as string])
-  await rm(temp, { recursive: true, force: true })
-  return tampered
-}
+const repack = (change: (root: string) => Promise<void>) => repackArchive(archive, out, change)
 
 const restore = (file: string, extra: Partial<Parameters<typeof restoreBackup>[0]> = {}) =>
   restoreBackup({ archive: file, databaseUri, mediaDir, now: new Date(), ...extra })
