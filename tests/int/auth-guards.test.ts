@@ -6,7 +6,7 @@ import {
 } from '@/collections/Users/hooks/authGuards'
 import { PASSWORD_MESSAGES } from '@/lib/auth/password-policy'
 
-import { createUser, TEST_PASSWORD } from './helpers/fixtures'
+import { createUser, TEST_PASSWORD, withoutErrorLogs } from './helpers/fixtures'
 import { restLogin, setupRestPayload } from './helpers/rest'
 
 /*
@@ -28,16 +28,7 @@ const address = () => `198.51.100.${++next}`
 const login = (email: string, password: string, from: string, path = '/users/login') =>
   ctx.rest('POST', path, { json: { email, password }, headers: { 'X-Forwarded-For': from } })
 
-/** Payload logs refused logins as errors; these refusals are on purpose. */
-const quietly = async <T>(run: () => Promise<T>): Promise<T> => {
-  const level = ctx.payload.logger.level
-  ctx.payload.logger.level = 'fatal'
-  try {
-    return await run()
-  } finally {
-    ctx.payload.logger.level = level
-  }
-}
+const quietly = <T>(run: () => Promise<T>) => withoutErrorLogs(ctx.payload, run)
 
 const errorMessages = (body: Record<string, unknown>) =>
   ((body.errors ?? []) as { message: string; data?: { errors?: { message: string }[] } }[]).flatMap(

@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { User } from '@/payload-types'
 
-import { createUser, paragraphBody, QUIET, TEST_PASSWORD } from './helpers/fixtures'
+import {
+  createUser,
+  paragraphBody,
+  QUIET,
+  TEST_PASSWORD,
+  withoutErrorLogs,
+} from './helpers/fixtures'
 import { deepKeys, ROLES, setupRestPayload, type Rest } from './helpers/rest'
 
 /*
@@ -25,16 +31,7 @@ beforeAll(async () => {
 }, 60_000)
 
 const newAccount = (email: string) => createUser(ctx.payload, email, 'author')
-/** Payload logs every refused login as an error; the refusals here are on purpose. */
-const muted = async <T>(run: () => Promise<T>): Promise<T> => {
-  const level = ctx.payload.logger.level
-  ctx.payload.logger.level = 'fatal'
-  try {
-    return await run()
-  } finally {
-    ctx.payload.logger.level = level
-  }
-}
+const muted = <T>(run: () => Promise<T>) => withoutErrorLogs(ctx.payload, run)
 const failLogins = (email: string, times: number) =>
   muted(async () => {
     for (let attempt = 0; attempt < times; attempt++) {

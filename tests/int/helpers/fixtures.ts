@@ -30,3 +30,17 @@ export const createUser = (
 
 /** A rich-text body of one paragraph: all most test posts need. */
 export const paragraphBody = (text: string) => articleBlocksToLexical([{ type: 'paragraph', text }])
+
+/**
+ * Runs `run` with Payload's logger silenced: Payload logs every refused login as an error, and
+ * the refusals a test makes on purpose would bury the real ones.
+ */
+export async function withoutErrorLogs<T>(payload: Payload, run: () => Promise<T>): Promise<T> {
+  const level = payload.logger.level
+  payload.logger.level = 'fatal'
+  try {
+    return await run()
+  } finally {
+    payload.logger.level = level
+  }
+}
