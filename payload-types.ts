@@ -130,6 +130,7 @@ export interface Post {
   author?: (string | null) | Author;
   reviewedBy?: (string | null) | Author;
   lastReviewedAt?: string | null;
+  lastReviewedAt_tz?: SupportedTimezones;
   /**
    * Compilare solo con ciò che l’articolo afferma.
    */
@@ -144,6 +145,27 @@ export interface Post {
     | {
         question: string;
         answer: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Studi, linee guida e testi citati. Per ogni fonte indica almeno un DOI, un PubMed ID o un indirizzo web.
+   */
+  references?:
+    | {
+        /**
+         * Ad esempio: Rossi M, Bianchi L, et al.
+         */
+        authors?: string | null;
+        title: string;
+        publisher?: string | null;
+        year?: number | null;
+        /**
+         * Ad esempio 10.1016/j.fas.2019.01.001
+         */
+        doi?: string | null;
+        pmid?: string | null;
+        url?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -176,11 +198,13 @@ export interface Post {
    * Impostata alla prima pubblicazione.
    */
   publishedAt?: string | null;
+  publishedAt_tz?: SupportedTimezones;
   markReviewed?: boolean | null;
   /**
    * In attesa di revisione finché un medico non firma.
    */
   reviewRequestedAt?: string | null;
+  reviewRequestedAt_tz?: SupportedTimezones;
   reviewRequestedBy?: (string | null) | User;
   createdBy?: (string | null) | User;
   /**
@@ -192,7 +216,9 @@ export interface Post {
    */
   sampleContent?: boolean | null;
   updatedAt: string;
+  updatedAt_tz?: SupportedTimezones;
   createdAt: string;
+  createdAt_tz?: SupportedTimezones;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -209,7 +235,9 @@ export interface Media {
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
+  updatedAt_tz?: SupportedTimezones;
   createdAt: string;
+  createdAt_tz?: SupportedTimezones;
   url?: string | null;
   thumbnailURL?: string | null;
   filename?: string | null;
@@ -286,7 +314,9 @@ export interface Author {
       }[]
     | null;
   updatedAt: string;
+  updatedAt_tz?: SupportedTimezones;
   createdAt: string;
+  createdAt_tz?: SupportedTimezones;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -306,7 +336,9 @@ export interface Category {
   medical?: boolean | null;
   parent?: (string | null) | Category;
   updatedAt: string;
+  updatedAt_tz?: SupportedTimezones;
   createdAt: string;
+  createdAt_tz?: SupportedTimezones;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -319,7 +351,9 @@ export interface User {
   profile?: (string | null) | Author;
   currentPassword?: string | null;
   updatedAt: string;
+  updatedAt_tz?: SupportedTimezones;
   createdAt: string;
+  createdAt_tz?: SupportedTimezones;
   email: string;
   resetPasswordToken?: string | null;
   resetPasswordExpiration?: string | null;
@@ -376,7 +410,9 @@ export interface Page {
    */
   slug: string;
   updatedAt: string;
+  updatedAt_tz?: SupportedTimezones;
   createdAt: string;
+  createdAt_tz?: SupportedTimezones;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -398,7 +434,9 @@ export interface AppointmentRequest {
   status: 'nuova' | 'contattato' | 'chiusa' | 'annullata';
   handledBy?: (string | null) | User;
   handledAt?: string | null;
+  handledAt_tz?: SupportedTimezones;
   closedAt?: string | null;
+  closedAt_tz?: SupportedTimezones;
   /**
    * Avviso alla clinica e conferma al paziente (se ha lasciato un’e-mail). In caso di errore l’invio viene ritentato automaticamente.
    */
@@ -406,19 +444,25 @@ export interface AppointmentRequest {
     status?: ('in_coda' | 'inviata' | 'da_ritentare' | 'non_inviata') | null;
     attempts?: number | null;
     nextAttemptAt?: string | null;
+    nextAttemptAt_tz?: SupportedTimezones;
     lastError?: string | null;
     clinicNotifiedAt?: string | null;
+    clinicNotifiedAt_tz?: SupportedTimezones;
     patientConfirmedAt?: string | null;
+    patientConfirmedAt_tz?: SupportedTimezones;
   };
   consent: boolean;
   consentAt?: string | null;
+  consentAt_tz?: SupportedTimezones;
   /**
    * Generato dal modulo: impedisce che un doppio invio crei due richieste.
    */
   submissionId: string;
   ipHash?: string | null;
   updatedAt: string;
+  updatedAt_tz?: SupportedTimezones;
   createdAt: string;
+  createdAt_tz?: SupportedTimezones;
 }
 /**
  * Indirizzi vecchi che portano a quelli nuovi. Quelli degli articoli rinominati vengono creati automaticamente.
@@ -448,7 +492,9 @@ export interface Redirect {
   type: '301' | '302';
   externalApproved?: boolean | null;
   updatedAt: string;
+  updatedAt_tz?: SupportedTimezones;
   createdAt: string;
+  createdAt_tz?: SupportedTimezones;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -676,6 +722,7 @@ export interface PostsSelect<T extends boolean = true> {
   author?: T;
   reviewedBy?: T;
   lastReviewedAt?: T;
+  lastReviewedAt_tz?: T;
   procedure?:
     | T
     | {
@@ -692,6 +739,18 @@ export interface PostsSelect<T extends boolean = true> {
         answer?: T;
         id?: T;
       };
+  references?:
+    | T
+    | {
+        authors?: T;
+        title?: T;
+        publisher?: T;
+        year?: T;
+        doi?: T;
+        pmid?: T;
+        url?: T;
+        id?: T;
+      };
   relatedPosts?: T;
   meta?:
     | T
@@ -705,14 +764,18 @@ export interface PostsSelect<T extends boolean = true> {
   slug?: T;
   categories?: T;
   publishedAt?: T;
+  publishedAt_tz?: T;
   markReviewed?: T;
   reviewRequestedAt?: T;
+  reviewRequestedAt_tz?: T;
   reviewRequestedBy?: T;
   createdBy?: T;
   pinned?: T;
   sampleContent?: T;
   updatedAt?: T;
+  updatedAt_tz?: T;
   createdAt?: T;
+  createdAt_tz?: T;
   _status?: T;
 }
 /**
@@ -733,7 +796,9 @@ export interface PagesSelect<T extends boolean = true> {
       };
   slug?: T;
   updatedAt?: T;
+  updatedAt_tz?: T;
   createdAt?: T;
+  createdAt_tz?: T;
   _status?: T;
 }
 /**
@@ -747,7 +812,9 @@ export interface CategoriesSelect<T extends boolean = true> {
   medical?: T;
   parent?: T;
   updatedAt?: T;
+  updatedAt_tz?: T;
   createdAt?: T;
+  createdAt_tz?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -771,7 +838,9 @@ export interface AuthorsSelect<T extends boolean = true> {
         id?: T;
       };
   updatedAt?: T;
+  updatedAt_tz?: T;
   createdAt?: T;
+  createdAt_tz?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -783,7 +852,9 @@ export interface MediaSelect<T extends boolean = true> {
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
+  updatedAt_tz?: T;
   createdAt?: T;
+  createdAt_tz?: T;
   url?: T;
   thumbnailURL?: T;
   filename?: T;
@@ -851,23 +922,31 @@ export interface AppointmentRequestsSelect<T extends boolean = true> {
   status?: T;
   handledBy?: T;
   handledAt?: T;
+  handledAt_tz?: T;
   closedAt?: T;
+  closedAt_tz?: T;
   delivery?:
     | T
     | {
         status?: T;
         attempts?: T;
         nextAttemptAt?: T;
+        nextAttemptAt_tz?: T;
         lastError?: T;
         clinicNotifiedAt?: T;
+        clinicNotifiedAt_tz?: T;
         patientConfirmedAt?: T;
+        patientConfirmedAt_tz?: T;
       };
   consent?: T;
   consentAt?: T;
+  consentAt_tz?: T;
   submissionId?: T;
   ipHash?: T;
   updatedAt?: T;
+  updatedAt_tz?: T;
   createdAt?: T;
+  createdAt_tz?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -879,7 +958,9 @@ export interface UsersSelect<T extends boolean = true> {
   profile?: T;
   currentPassword?: T;
   updatedAt?: T;
+  updatedAt_tz?: T;
   createdAt?: T;
+  createdAt_tz?: T;
   email?: T;
   resetPasswordToken?: T;
   resetPasswordExpiration?: T;
@@ -910,7 +991,9 @@ export interface RedirectsSelect<T extends boolean = true> {
   type?: T;
   externalApproved?: T;
   updatedAt?: T;
+  updatedAt_tz?: T;
   createdAt?: T;
+  createdAt_tz?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1025,7 +1108,14 @@ export interface Clinic {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Mostrato nell’intestazione del sito; da qui si generano anche le icone del sito (favicon).
+   */
   logo?: (string | null) | Media;
+  /**
+   * Colore esadecimale (ad esempio #0b5e73) per link e pulsanti: deve restare leggibile su fondo bianco (contrasto WCAG AA, almeno 4,5:1).
+   */
+  brandColor?: string | null;
   medicalDirector?: (string | null) | Author;
   socialLinks?:
     | {
@@ -1099,6 +1189,7 @@ export interface ClinicSelect<T extends boolean = true> {
         id?: T;
       };
   logo?: T;
+  brandColor?: T;
   medicalDirector?: T;
   socialLinks?:
     | T

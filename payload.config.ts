@@ -27,6 +27,7 @@ import {
 import { databaseAdapter } from './lib/database'
 import { depthLimit, GRAPHQL_MAX_DEPTH } from './lib/graphql-depth'
 import { ADMIN_DATE_TIME_FORMAT, adminTimezones } from './lib/admin/dates'
+import { romeDates } from './lib/admin/rome-dates'
 import { repairOnServerStart } from './lib/backup/repair-versions'
 import { backupTasks } from './lib/backup/schedule'
 import { bookingTasks } from './lib/booking/tasks'
@@ -97,6 +98,7 @@ export default buildConfig({
       uploadsCollection: 'media',
     }),
     ...storagePlugins(env),
+    romeDates,
   ],
   graphQL: {
     disablePlaygroundInProduction: true,

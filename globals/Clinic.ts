@@ -4,6 +4,7 @@ import { anyone } from '@/access/anyone'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { linksField } from '@/fields/links'
 import { validatePartitaIva, validatePhone } from '@/fields/validators'
+import { DEFAULT_BRAND_COLOR, validateBrandColor } from '@/lib/brand/contrast'
 import { DEFAULT_RETENTION_DAYS } from '@/lib/booking/constants'
 import { DEFAULT_MEDICAL_DISCLAIMER } from '@/lib/clinic'
 import { normalizeHostName, validateRedirectHost } from '@/lib/redirects/external'
@@ -136,7 +137,32 @@ export const Clinic: GlobalConfig = {
         },
       ],
     },
-    { name: 'logo', type: 'upload', label: 'Logo', relationTo: 'media' },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'logo',
+          type: 'upload',
+          label: 'Logo',
+          relationTo: 'media',
+          admin: {
+            description:
+              'Mostrato nell’intestazione del sito; da qui si generano anche le icone del sito (favicon).',
+          },
+        },
+        {
+          name: 'brandColor',
+          type: 'text',
+          label: 'Colore del marchio',
+          defaultValue: DEFAULT_BRAND_COLOR,
+          validate: validateBrandColor,
+          admin: {
+            description:
+              'Colore esadecimale (ad esempio #0b5e73) per link e pulsanti: deve restare leggibile su fondo bianco (contrasto WCAG AA, almeno 4,5:1).',
+          },
+        },
+      ],
+    },
     {
       name: 'medicalDirector',
       type: 'relationship',

@@ -4,6 +4,7 @@ import * as migration_20261130_101702_no_login_lockout from './20261130_101702_n
 import * as migration_20261130_102259_media_storage_fields from './20261130_102259_media_storage_fields';
 import * as migration_20261130_105532_booking_mail_lifecycle from './20261130_105532_booking_mail_lifecycle';
 import * as migration_20261130_110755_editorial_review_requests from './20261130_110755_editorial_review_requests';
+import * as migration_20261130_122905_brand_and_references from './20261130_122905_brand_and_references';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261130_110755_editorial_review_requests.up,
     down: migration_20261130_110755_editorial_review_requests.down,
-    name: '20261130_110755_editorial_review_requests'
+    name: '20261130_110755_editorial_review_requests',
+  },
+  {
+    up: migration_20261130_122905_brand_and_references.up,
+    down: migration_20261130_122905_brand_and_references.down,
+    name: '20261130_122905_brand_and_references'
   },
 ];

@@ -5,6 +5,7 @@ import { authenticatedOrPublished } from '@/access/authenticatedOrPublished'
 import { editorialChecksField, reviewStatusField, signReviewField } from '@/fields/editorial'
 import { lockForReviewers } from '@/fields/lockForReviewers'
 import { adminDateTime, adminDay } from '@/lib/admin/dates'
+import { referencesField } from '@/fields/references'
 import { seoTab } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { postPreviewPath } from '@/lib/paths'
@@ -190,6 +191,7 @@ export const Posts: CollectionConfig<'posts'> = {
                   },
                 ],
               },
+              referencesField,
             ],
           },
           {

@@ -79,4 +79,68 @@ describe('dates in the admin', () => {
     expect(admin.timezones.defaultTimezone).toBe('Europe/Rome')
     expect(admin.timezones.supportedTimezones?.map((zone) => zone.value)).toEqual(['Europe/Rome'])
   })
+
+  it('gives every date field, timestamps and plugin collections included, the clinic’s zone', () => {
+    const { config } = ctx.payload
+    const entities = [...config.collections, ...config.globals].filter(
+      (entity) => !entity.slug.startsWith('payload-'),
+    )
+    const withoutZone = entities.flatMap((entity) =>
+      visibleDateFields(entity.fields, `${entity.slug}.`)
+        .filter(({ field }) => !field.timezone)
+        .map(({ path }) => path),
+    )
+    expect(withoutZone).toEqual([])
+    const zoned = entities.flatMap((entity) =>
+      allDateFields(entity.fields).map((field) => `${entity.slug}.${field.name}`),
+    )
+    expect(zoned).toEqual(
+      expect.arrayContaining([
+        'posts.publishedAt',
+        'posts.updatedAt',
+        'posts.createdAt',
+        'redirects.updatedAt',
+        'appointment-requests.createdAt',
+      ]),
+    )
+  })
+
+  it('keeps the zone out of the database: every document reads Europe/Rome, whatever was sent', async () => {
+    const { payload } = ctx
+    const post = await payload.create({
+      collection: 'posts',
+      draft: true,
+      data: {
+        title: 'Fuso orario',
+        publishedAt: '2026-11-30T08:45:00.000Z',
+        // Sent by a client that tried another zone: nothing stores it.
+        publishedAt_tz: 'Europe/Rome',
+        ...({ updatedAt_tz: 'America/New_York' } as object),
+      },
+      context: { disableRevalidate: true },
+    })
+    const read = await payload.findByID({ collection: 'posts', id: post.id, draft: true })
+    expect(read).toMatchObject({
+      publishedAt: '2026-11-30T08:45:00.000Z',
+      publishedAt_tz: 'Europe/Rome',
+      updatedAt_tz: 'Europe/Rome',
+      createdAt_tz: 'Europe/Rome',
+    })
+    const raw = await payload.db.findOne<{ id: string } & Record<string, unknown>>({
+      collection: 'posts',
+      where: { id: { equals: post.id } },
+    })
+    expect(raw && Object.keys(raw).filter((key) => key.endsWith('_tz'))).toEqual([])
+  })
 })
+
+/** Every date field, hidden ones (Payload's timestamps) included. */
+function allDateFields(fields: Field[]): DateField[] {
+  return fields.flatMap((field) => {
+    if (field.type === 'date') return [field]
+    if (field.type === 'tabs') return field.tabs.flatMap((tab) => allDateFields(tab.fields))
+    if (field.type === 'blocks') return field.blocks.flatMap((block) => allDateFields(block.fields))
+    if ('fields' in field) return allDateFields(field.fields)
+    return []
+  })
+}
