@@ -10,8 +10,8 @@
  * pid now reused by a process started at another time); from another host, by a heartbeat older
  * than STALE_AFTER_MS.
  *
- * MongoDB: not covered. The database has no file to sit beside, and a lock document would need
- * the database itself to be reachable and trusted at restore time; stop every instance by hand.
+ * MongoDB has no file to sit beside: there the same entries are documents of a collection of the
+ * database itself (lib/server-lock-mongodb.ts), judged by the same rules (`classifyEntries`).
  */
 import {
   existsSync,
@@ -41,7 +41,26 @@ const entrySchema = z.object({
   heartbeatAt: z.string(),
 })
 
-export type LockEntry = z.infer<typeof entrySchema> & { file: string }
+export type LockEntryData = z.infer<typeof entrySchema>
+export type LockEntry = LockEntryData & { file: string }
+
+/** Parses a stored entry; null for anything that is not one (being rewritten, or not ours). */
+export function parseLockEntry(value: unknown): LockEntryData | null {
+  const parsed = entrySchema.safeParse(value)
+  return parsed.success ? parsed.data : null
+}
+
+/** This process's entry, as written at start and at every heartbeat. */
+export function ownLockEntry(database: string, startedAt: string, now: Date): LockEntryData {
+  return {
+    pid: process.pid,
+    processStart: processStartTime(process.pid),
+    host: hostname(),
+    database,
+    startedAt,
+    heartbeatAt: now.toISOString(),
+  }
+}
 
 /** The lock folder of a SQLite file (absolute path). */
 export const serverLockDir = (databasePath: string) => `${databasePath}.server.lock`
@@ -76,20 +95,14 @@ export type HeldLock = { file: string; release: () => void }
 export function holdServerLock(databasePath: string, now: () => Date = () => new Date()): HeldLock {
   const dir = serverLockDir(databasePath)
   mkdirSync(dir, { recursive: true })
-  const host = hostname()
-  const file = path.join(dir, `${host}.${process.pid}.json`)
+  const file = path.join(dir, `${hostname()}.${process.pid}.json`)
   const startedAt = now().toISOString()
   const write = () => {
-    const entry = {
-      pid: process.pid,
-      processStart: processStartTime(process.pid),
-      host,
-      database: databasePath,
-      startedAt,
-      heartbeatAt: now().toISOString(),
-    }
     // Written whole under another name, then renamed: a reader never sees half an entry.
-    writeFileSync(`${file}.tmp`, `${JSON.stringify(entry)}\n`)
+    writeFileSync(
+      `${file}.tmp`,
+      `${JSON.stringify(ownLockEntry(databasePath, startedAt, now()))}\n`,
+    )
     renameSync(`${file}.tmp`, file)
   }
   write()
@@ -109,27 +122,21 @@ export function holdServerLock(databasePath: string, now: () => Date = () => new
   return { file, release }
 }
 
-export type LockScan = {
+export type LockScan<E extends LockEntryData = LockEntry> = {
   /** Servers that are running now. */
-  live: LockEntry[]
+  live: E[]
   /** Entries of servers that are gone (crashed), with why they were judged so. */
-  stale: { entry: LockEntry; reason: string }[]
+  stale: { entry: E; reason: string }[]
 }
 
-/** Reads every entry of the lock folder and sorts live servers from crashed ones. */
-export function scanServerLock(databasePath: string, now: Date = new Date()): LockScan {
-  const dir = serverLockDir(databasePath)
-  const scan: LockScan = { live: [], stale: [] }
-  if (!existsSync(dir)) return scan
+/**
+ * Sorts entries into live servers and crashed ones: on this host by the pid (and the start time
+ * of the process that has it now), from other hosts by the age of the heartbeat.
+ */
+export function classifyEntries<E extends LockEntryData>(entries: E[], now: Date): LockScan<E> {
+  const scan: LockScan<E> = { live: [], stale: [] }
   const host = hostname()
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.json'))) {
-    const file = path.join(dir, name)
-    let entry: LockEntry
-    try {
-      entry = { ...entrySchema.parse(JSON.parse(readFileSync(file, 'utf8'))), file }
-    } catch {
-      continue // being rewritten, or not ours
-    }
+  for (const entry of entries) {
     if (entry.host === host) {
       if (!isAlive(entry.pid)) {
         scan.stale.push({ entry, reason: `process ${entry.pid} no longer exists` })
@@ -138,23 +145,41 @@ export function scanServerLock(databasePath: string, now: Date = new Date()): Lo
       } else {
         scan.live.push(entry)
       }
+      continue
+    }
+    const age = now.getTime() - Date.parse(entry.heartbeatAt)
+    if (age > STALE_AFTER_MS) {
+      scan.stale.push({
+        entry,
+        reason: `no heartbeat from ${entry.host} for ${Math.round(age / 1000)} s`,
+      })
     } else {
-      const age = now.getTime() - Date.parse(entry.heartbeatAt)
-      if (age > STALE_AFTER_MS) {
-        scan.stale.push({
-          entry,
-          reason: `no heartbeat from ${entry.host} for ${Math.round(age / 1000)} s`,
-        })
-      } else {
-        scan.live.push(entry)
-      }
+      scan.live.push(entry)
     }
   }
   return scan
 }
 
+/** Reads every entry of the lock folder and sorts live servers from crashed ones. */
+export function scanServerLock(databasePath: string, now: Date = new Date()): LockScan {
+  const dir = serverLockDir(databasePath)
+  if (!existsSync(dir)) return { live: [], stale: [] }
+  const entries: LockEntry[] = []
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.json'))) {
+    const file = path.join(dir, name)
+    let data: LockEntryData | null = null
+    try {
+      data = parseLockEntry(JSON.parse(readFileSync(file, 'utf8')))
+    } catch {
+      // being rewritten
+    }
+    if (data) entries.push({ ...data, file })
+  }
+  return classifyEntries(entries, now)
+}
+
 /** What to tell an operator about the servers that hold the database. */
-export function describeHolders(live: LockEntry[]): string {
+export function describeHolders(live: LockEntryData[]): string {
   const host = hostname()
   const lines = live.map((entry) =>
     entry.host === host
@@ -163,4 +188,20 @@ export function describeHolders(live: LockEntry[]): string {
       : `  - pid ${entry.pid} on host ${entry.host} (last heartbeat ${entry.heartbeatAt}): stop it on that host`,
   )
   return lines.join('\n')
+}
+
+/** One line per crashed server whose entry a restore ignored (and removed). */
+export function describeStale(stale: { entry: LockEntryData; reason: string }[]): string[] {
+  return stale.map(
+    ({ entry, reason }) =>
+      `ignored the lock of a server that is gone (pid ${entry.pid} on ${entry.host}: ${reason})`,
+  )
+}
+
+/** The refusal a restore gives while servers use the database (`where`: the lock's place). */
+export function servedMessage(where: string, live: LockEntryData[]): string {
+  return (
+    `the site is running on this database (${where}):\n` +
+    `${describeHolders(live)}\nStop every app server first, then run the restore again.`
+  )
 }

@@ -3,10 +3,12 @@
  * checks the SQLite file's integrity (a damaged database stops the start, with the reason) and
  * takes the server lock that `npm run restore` respects (lib/server-lock.ts). Versions that a
  * crash left missing are rebuilt when Payload initialises (./repair-versions.ts, onInit).
- * MongoDB: no file to check or to lock beside; nothing is done here.
+ * MongoDB: nothing to check here; the lock is a document in the database itself
+ * (lib/server-lock-mongodb.ts).
  */
 import type { Env } from '@/lib/env'
 import { holdServerLock, type HeldLock } from '@/lib/server-lock'
+import { holdMongoServerLock } from '@/lib/server-lock-mongodb'
 import { quickCheck, sqlitePathFromUri } from '@/scripts/backup/sqlite'
 
 export class DatabaseCheckError extends Error {
@@ -27,8 +29,9 @@ export async function prepareDatabase(
 ): Promise<HeldLock | undefined> {
   if (registry[SERVER]) return undefined // `next dev` may run register() again
   if (env.databaseKind !== 'sqlite') {
-    registry[SERVER] = true
-    return undefined
+    const lock = await holdMongoServerLock(env.databaseUri)
+    registry[SERVER] = lock
+    return lock
   }
   const file = sqlitePathFromUri(env.databaseUri)
   const problem = await quickCheck(file)

@@ -28,7 +28,7 @@ import {
   type Engine,
 } from './manifest'
 import { checkMongoDocuments, checkMongoFiles, connectMongo, dumpMongo } from './mongodb'
-import { restoreMongo } from './mongodb-restore'
+import { refuseWhileServedMongo, restoreMongo } from './mongodb-restore'
 import { archiveMigrations, checkCompatibility, type AppIdentity } from './schema'
 import {
   checkSqliteDatabase,
@@ -39,7 +39,7 @@ import {
   type CopyFile,
 } from './sqlite'
 
-import { describeHolders, scanServerLock, serverLockDir } from '@/lib/server-lock'
+import { describeStale, scanServerLock, servedMessage, serverLockDir } from '@/lib/server-lock'
 
 export { BACKUP_USAGE, RESTORE_USAGE, parseBackupArgs, parseRestoreArgs } from './args'
 export { BackupError, UsageError } from './errors'
@@ -227,6 +227,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const databasePath = engine === 'sqlite' ? sqlitePathFromUri(options.databaseUri, cwd) : ''
   const mediaDir = path.resolve(cwd, options.mediaDir)
   const now = options.now ?? new Date()
+  // MongoDB: checked once the archive is known to fit (a connection is needed to read the lock).
   const staleServers = databasePath ? refuseWhileServed(databasePath) : []
   const identity = options.identity ?? (await appIdentity(cwd))
 
@@ -238,6 +239,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   try {
     const manifest = await verifyBackupDir(root, engine, identity)
     if (databasePath) refuseWhileServed(databasePath) // a server started meanwhile
+    else staleServers.push(...(await refuseWhileServedMongo(options.databaseUri)))
     const movedAside =
       manifest.engine === 'sqlite'
         ? await restoreSqliteFiles(root, {
@@ -266,16 +268,10 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
 export function refuseWhileServed(databasePath: string): string[] {
   const { live, stale } = scanServerLock(databasePath)
   if (live.length > 0) {
-    throw new BackupError(
-      `the site is running on this database (lock ${serverLockDir(databasePath)}):\n` +
-        `${describeHolders(live)}\nStop every app server first, then run the restore again.`,
-    )
+    throw new BackupError(servedMessage(`lock ${serverLockDir(databasePath)}`, live))
   }
   for (const { entry } of stale) rmSync(entry.file, { force: true })
-  return stale.map(
-    ({ entry, reason }) =>
-      `ignored the lock of a server that is gone (pid ${entry.pid} on ${entry.host}: ${reason})`,
-  )
+  return describeStale(stale)
 }
 
 /** One line about an archive's contents, for the command-line tools. */

@@ -12,7 +12,14 @@ import { readAppName, readAppVersion, withStaging, writeArchive } from './archiv
 import { BackupError, errorMessage } from './errors'
 import { backupName, move, planAside } from './files'
 import { MEDIA_FOLDER, type CollectionEntry, type MongoManifest } from './manifest'
-import { connectMongo, dumpMongo, replaceDatabase } from './mongodb'
+import { connectMongo, dumpMongo, replaceDatabase, type MongoConnection } from './mongodb'
+
+import { describeStale, servedMessage } from '@/lib/server-lock'
+import {
+  removeMongoLockEntries,
+  scanMongoServerLock,
+  SERVER_LOCK_COLLECTION,
+} from '@/lib/server-lock-mongodb'
 
 export type MongoRestoreTarget = {
   databaseUri: string
@@ -21,6 +28,36 @@ export type MongoRestoreTarget = {
   backupDir: string
   now: Date
   cwd: string
+}
+
+/**
+ * Throws, naming every server process and how to stop it, while one uses the database (its
+ * lock documents, lib/server-lock-mongodb.ts); removes the entries crashed servers left.
+ */
+async function refuseWhileServedOn(connection: MongoConnection, now: Date): Promise<string[]> {
+  const { live, stale } = await scanMongoServerLock(connection.db, now)
+  if (live.length > 0) {
+    const where = `MongoDB ${connection.hosts}, database "${connection.database}", collection ${SERVER_LOCK_COLLECTION}`
+    throw new BackupError(servedMessage(where, live))
+  }
+  await removeMongoLockEntries(
+    connection.db,
+    stale.map(({ entry }) => entry),
+  )
+  return describeStale(stale)
+}
+
+/** `refuseWhileServedOn` with its own connection: the first check, before the archive is read. */
+export async function refuseWhileServedMongo(
+  databaseUri: string,
+  now = new Date(),
+): Promise<string[]> {
+  const connection = await connectMongo(databaseUri)
+  try {
+    return await refuseWhileServedOn(connection, now)
+  } finally {
+    await connection.client.close()
+  }
 }
 
 /** Name of the archive a restore at `now` saves the current data to. */
@@ -70,6 +107,7 @@ export async function restoreMongo(
 
   const connection = await connectMongo(target.databaseUri)
   try {
+    await refuseWhileServedOn(connection, new Date()) // a server started meanwhile
     return await withStaging(async (staging) => {
       let previous: CollectionEntry[] = []
       const { root: previousRoot } = await writeArchive({

@@ -11,6 +11,8 @@ import path from 'node:path'
 
 import { MongoClient, type ClientSession, type Db, type Document } from 'mongodb'
 
+import { SERVER_LOCK_COLLECTION } from '@/lib/server-lock-mongodb'
+
 import { countEjsonFile, readEjsonBatches, writeEjsonFile } from './ejson'
 import { BackupError, errorMessage } from './errors'
 import { sha256File } from './files'
@@ -72,12 +74,15 @@ async function serverConsistency(db: Db): Promise<Consistency> {
   return readConsistency(hello)
 }
 
-/** The app's collections: real collections (no views), without the server's `system.*` ones. */
+/**
+ * The app's collections: real collections (no views), without the server's `system.*` ones and
+ * without the running servers' lock entries, which describe processes, not data.
+ */
 async function collectionNames(db: Db): Promise<string[]> {
   const infos = await db.listCollections({ type: 'collection' }, { nameOnly: true }).toArray()
   return infos
     .map((info) => info.name)
-    .filter((name) => !name.startsWith('system.'))
+    .filter((name) => !name.startsWith('system.') && name !== SERVER_LOCK_COLLECTION)
     .sort()
 }
 
