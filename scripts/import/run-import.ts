@@ -2,17 +2,17 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import type { SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
 import { slugify } from '@/lib/slug'
+import { TextImportError, articleBlocksToLexical, parsePlainTextArticle } from '@/lib/text-import'
 import {
-  TextImportError,
-  articleBlocksToLexical,
   parseMarkdownArticle,
-  parsePlainTextArticle,
-  type ParsedRichArticle,
-} from '@/lib/text-import'
+  postContentEditorConfig,
+  type MarkdownArticle,
+} from '@/lib/text-import/markdown'
 
 export const IMPORT_USAGE =
   'Usage: npm run import -- <file> [<file> …] [--publish] [--update]\n' +
@@ -108,10 +108,12 @@ export async function importFiles(
   cwd = process.cwd(),
 ): Promise<ImportReport> {
   const results: ImportResult[] = []
+  // Markdown goes through the editor's own rules: the content field's editor config.
+  const editorConfig = postContentEditorConfig(payload.config)
   for (const file of files) {
     let slug: string | undefined
     try {
-      const article = await readArticle(path.resolve(cwd, file), file)
+      const article = await readArticle(path.resolve(cwd, file), file, editorConfig)
       slug = slugify(article.title)
       if (slug === '') {
         throw new ImportFileError(`the title «${article.title}» gives an empty slug`)
@@ -125,7 +127,14 @@ export async function importFiles(
   return { results }
 }
 
-async function readArticle(absolute: string, shown: string): Promise<ParsedRichArticle> {
+/** An article ready to save: its title and the rich-text body. */
+type Article = MarkdownArticle
+
+async function readArticle(
+  absolute: string,
+  shown: string,
+  editorConfig: SanitizedServerEditorConfig,
+): Promise<Article> {
   let bytes: Buffer
   try {
     bytes = await readFile(absolute)
@@ -151,18 +160,20 @@ async function readArticle(absolute: string, shown: string): Promise<ParsedRichA
   } catch {
     throw new ImportFileError('the file is not valid UTF-8 text: save it as UTF-8 and try again')
   }
-  return format === 'markdown' ? parseMarkdownArticle(text) : parsePlainTextArticle(text)
+  if (format === 'markdown') return parseMarkdownArticle(text, editorConfig)
+  const { title, blocks } = parsePlainTextArticle(text)
+  return { title, content: articleBlocksToLexical(blocks) }
 }
 
 async function saveArticle(
   payload: Payload,
-  article: ParsedRichArticle,
+  article: Article,
   slug: string,
   { publish = false, update = false }: ImportOptions,
 ): Promise<'created' | 'updated'> {
   const data = {
     title: article.title,
-    content: articleBlocksToLexical(article.blocks),
+    content: article.content,
     _status: publish ? ('published' as const) : ('draft' as const),
   }
   const { docs } = await payload.find({

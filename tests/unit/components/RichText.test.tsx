@@ -15,6 +15,7 @@ const listItem = (...children: Node[]): Node => ({ type: 'listitem', children })
 const list = (listType: 'number' | 'bullet', ...children: Node[]): Node => ({
   type: 'list',
   listType,
+  tag: listType === 'number' ? 'ol' : 'ul',
   children,
 })
 const customLink = (url: string, label: string, newTab = false): Node => ({
@@ -24,7 +25,8 @@ const customLink = (url: string, label: string, newTab = false): Node => ({
 })
 const doc = (...children: unknown[]) => ({ root: { type: 'root', children } })
 
-const renderDoc = (...children: unknown[]) => render(<RichText data={doc(...children)} />)
+const renderDoc = (...children: unknown[]) =>
+  render(<RichText data={doc(...children)} className="corpo" />)
 
 describe('RichText', () => {
   it('renders nothing for null or undefined data', () => {
@@ -122,21 +124,21 @@ describe('RichText', () => {
     ])
   })
 
+  // Payload's own text converter: semantic tags, underline and strikethrough as styled spans.
   it.each([
     [1, '<strong>x</strong>'],
     [2, '<em>x</em>'],
-    [4, '<s>x</s>'],
-    [8, '<u>x</u>'],
+    [4, '<span style="text-decoration: line-through;">x</span>'],
+    [8, '<span style="text-decoration: underline;">x</span>'],
     [16, '<code>x</code>'],
     [32, '<sub>x</sub>'],
     [64, '<sup>x</sup>'],
-    [3, '<strong><em>x</em></strong>'],
-    [11, '<strong><em><u>x</u></em></strong>'],
-    [17, '<strong><code>x</code></strong>'],
+    [3, '<em><strong>x</strong></em>'],
+    [17, '<code><strong>x</strong></code>'],
     [0, 'x'],
   ])('renders text format %i as %s', (format, html) => {
     const { container } = renderDoc(paragraph(text('x', format)))
-    expect(container.querySelector('p')?.innerHTML).toBe(`<span>${html}</span>`)
+    expect(container.querySelector('p')?.innerHTML).toBe(html)
   })
 
   it('renders numbered lists as <ol> and bullet lists as <ul>, with nesting', () => {
@@ -162,6 +164,16 @@ describe('RichText', () => {
     expect(container.querySelectorAll('ol')).toHaveLength(1)
   })
 
+  it('ignores alignment and indentation (not editor features): no inline styles', () => {
+    const { container } = renderDoc(
+      { ...paragraph(text('Centrato')), format: 'center', indent: 2 },
+      { ...heading('h2', text('Rientrato')), format: 'right', indent: 1 },
+    )
+    expect(container.innerHTML).toBe(
+      '<div class="corpo"><p>Centrato</p><h2 id="rientrato">Rientrato</h2></div>',
+    )
+  })
+
   it('renders quotes as <blockquote>', () => {
     const { container } = renderDoc({
       type: 'quote',
@@ -183,9 +195,7 @@ describe('RichText', () => {
       ),
       { type: 'horizontalrule' },
     )
-    expect(container.querySelector('p')?.innerHTML).toBe(
-      '<span>Via Roma 1</span><br><span>Milano</span> <span>MI</span>',
-    )
+    expect(container.querySelector('p')?.innerHTML).toBe('Via Roma 1<br>Milano\tMI')
     expect(container.querySelectorAll('hr')).toHaveLength(1)
   })
 
@@ -217,9 +227,7 @@ describe('RichText', () => {
       const { container } = renderDoc(paragraph(text('Clicca '), customLink(url, 'qui', true)))
       expect(container.querySelector('a')).toBeNull()
       expect(screen.queryByRole('link')).toBeNull()
-      expect(container.querySelector('p')?.innerHTML).toBe(
-        '<span>Clicca </span><span><span>qui</span></span>',
-      )
+      expect(container.querySelector('p')?.innerHTML).toBe('Clicca <span>qui</span>')
     })
 
     it('renders a link without fields as plain text', () => {
@@ -309,7 +317,7 @@ describe('RichText', () => {
     expect(container.querySelector('h2')?.textContent).toBe(markup)
   })
 
-  it('skips unknown node types and malformed children', () => {
+  it('skips node types without a converter (blocks, raw HTML, unknown)', () => {
     const { container } = renderDoc(
       paragraph(text('Prima')),
       {
@@ -318,13 +326,9 @@ describe('RichText', () => {
         children: [text('nascosto')],
       },
       { type: 'html', value: '<iframe src="https://evil.example"></iframe>' },
-      null,
-      'stringa',
-      42,
-      { text: 'senza tipo' },
       paragraph(text('Dopo'), { type: 'mystery', children: [text('nascosto')] }),
     )
-    expect(container.innerHTML).toBe('<div><p><span>Prima</span></p><p><span>Dopo</span></p></div>')
+    expect(container.innerHTML).toBe('<div class="corpo"><p>Prima</p><p>Dopo</p></div>')
   })
 
   describe('uploads', () => {
@@ -355,7 +359,7 @@ describe('RichText', () => {
       ['a missing value', undefined],
     ])('renders nothing for %s', (_label, value) => {
       const { container } = renderDoc({ type: 'upload', value })
-      expect(container.innerHTML).toBe('<div></div>')
+      expect(container.innerHTML).toBe('<div class="corpo"></div>')
     })
   })
 })
