@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
 import { findRedirect } from '@/lib/redirects/table'
+import { limitSearch } from '@/lib/search/rate-limit'
 
 /** Payload reads the admin language from this cookie first, then from the browser. */
 const LANGUAGE_COOKIE = 'payload-lng'
@@ -26,6 +27,10 @@ export async function proxy(request: NextRequest) {
   const { pathname, search, origin } = request.nextUrl
   if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminLanguage(request)
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
+
+  // Searches per client address (429 + Retry-After past it), before any search work.
+  const limited = await limitSearch(request)
+  if (limited) return limited
 
   // Redirects managed in the admin (and created when a published post changes slug).
   const redirect = await findRedirect(pathname)

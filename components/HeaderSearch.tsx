@@ -1,3 +1,5 @@
+import { MAX_QUERY_LENGTH } from '@/lib/search/normalize'
+
 /** The search box in the header: a plain GET form to /cerca, no JavaScript. */
 export function HeaderSearch() {
   return (
@@ -11,7 +13,13 @@ export function HeaderSearch() {
       <label htmlFor="ricerca-header" className="visually-hidden">
         Cerca negli articoli
       </label>
-      <input id="ricerca-header" type="search" name="q" maxLength={100} placeholder="Cerca…" />
+      <input
+        id="ricerca-header"
+        type="search"
+        name="q"
+        maxLength={MAX_QUERY_LENGTH}
+        placeholder="Cerca…"
+      />
       <button type="submit">Cerca</button>
     </form>
   )

@@ -38,6 +38,8 @@ const siteUrl = z
   .transform((value) => value.replace(/\/+$/, ''))
 
 export const DEFAULT_JOB_RUNNER_INTERVAL_SECONDS = 20
+/** Searches per minute and client address (SEARCH_RATE_LIMIT): more than a person makes. */
+export const DEFAULT_SEARCH_RATE_LIMIT = 60
 /** Scheduled backups kept (BACKUP_KEEP): two weeks of daily archives. */
 export const DEFAULT_BACKUP_KEEP = 14
 
@@ -114,6 +116,15 @@ const schema = z
         .default(0),
     ),
     REDIS_URL: z.preprocess(emptyToUndefined, redisUrl.optional()),
+    SEARCH_RATE_LIMIT: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ message: 'expected a whole number of searches per minute (0: no limit)' })
+        .int('expected a whole number of searches per minute (0: no limit)')
+        .min(0, 'expected a whole number of searches per minute (0: no limit)')
+        .max(100_000, 'expected at most 100000 searches per minute (0: no limit)')
+        .default(DEFAULT_SEARCH_RATE_LIMIT),
+    ),
     S3_BUCKET: z.preprocess(
       emptyToUndefined,
       z
@@ -238,6 +249,8 @@ export type Env = {
   trustedProxyHops: number
   /** Shared state of several instances (page cache, limits, redirects, job lock); none: this process. */
   redisUrl?: string
+  /** /cerca requests allowed per client address and minute; 0: no limit (benchmarks). */
+  searchRateLimit: number
   /** Media on S3-compatible storage when a bucket is set; local disk (mediaDir) otherwise. */
   s3?: {
     bucket: string
@@ -333,6 +346,7 @@ export function parseEnv(
     adminPassword: value.ADMIN_PASSWORD,
     trustedProxyHops: value.TRUSTED_PROXY_HOPS,
     redisUrl: value.REDIS_URL,
+    searchRateLimit: value.SEARCH_RATE_LIMIT,
     s3:
       value.S3_BUCKET && value.S3_ACCESS_KEY_ID && value.S3_SECRET_ACCESS_KEY
         ? {

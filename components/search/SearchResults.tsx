@@ -2,10 +2,16 @@ import Link from 'next/link'
 
 import { formatDateIt } from '@/lib/dates'
 import { postPath } from '@/lib/paths'
-import { EMPTY_QUERY_MESSAGE, TOO_LONG_MESSAGE, resultsMessage } from '@/lib/search/messages'
+import {
+  EMPTY_QUERY_MESSAGE,
+  NO_TERMS_MESSAGE,
+  TOO_LONG_MESSAGE,
+  resultsMessage,
+} from '@/lib/search/messages'
 import type { SearchQuery } from '@/lib/search/query'
-import type { SearchOutcome, SearchResult } from '@/lib/search/search'
+import { PAGE_SIZE, type SearchOutcome, type SearchResult } from '@/lib/search/search'
 
+import { SearchPagination } from './SearchPagination'
 import { Snippet } from './Snippet'
 import styles from './search.module.css'
 
@@ -29,8 +35,9 @@ function ResultItem({ result }: { result: SearchResult }) {
 }
 
 /**
- * What the search page shows under the form: an invitation, the "too long" notice, or the
- * results with their count announced in a polite live region.
+ * What the search page shows under the form: an invitation, a notice about the query (too
+ * long, nothing to search for), or one page of results with their exact count announced in a
+ * polite live region, and links to the other pages.
  */
 export function SearchResults({
   query,
@@ -40,29 +47,26 @@ export function SearchResults({
   outcome: SearchOutcome | null
 }) {
   if (query.kind === 'empty') return <p className={styles.intro}>{EMPTY_QUERY_MESSAGE}</p>
-
-  const status =
-    query.kind === 'too-long' ? TOO_LONG_MESSAGE : resultsMessage(outcome?.total ?? 0, query.q)
-  const results = query.kind === 'ok' ? (outcome?.results ?? []) : []
-  const hidden = (outcome?.total ?? 0) - results.length
+  if (query.kind !== 'ok' || !outcome) {
+    return (
+      <p role="status" aria-live="polite" className={styles.status}>
+        {query.kind === 'too-long' ? TOO_LONG_MESSAGE : NO_TERMS_MESSAGE}
+      </p>
+    )
+  }
   return (
     <>
       <p role="status" aria-live="polite" className={styles.status}>
-        {status}
+        {resultsMessage(outcome.total, query.q)}
       </p>
-      {results.length > 0 ? (
-        <ol className={styles.results}>
-          {results.map((result) => (
+      {outcome.results.length > 0 ? (
+        <ol className={styles.results} start={(outcome.page - 1) * PAGE_SIZE + 1}>
+          {outcome.results.map((result) => (
             <ResultItem key={result.id} result={result} />
           ))}
         </ol>
       ) : null}
-      {query.kind === 'ok' && hidden > 0 ? (
-        <p className={styles.note}>
-          Sono mostrati i {results.length} risultati più pertinenti: aggiungi una parola per
-          restringere la ricerca.
-        </p>
-      ) : null}
+      <SearchPagination q={query.q} page={outcome.page} pageCount={outcome.pageCount} />
     </>
   )
 }

@@ -1,26 +1,32 @@
-import { cache } from 'react'
-
 import { getPayloadClient } from '@/lib/payload'
-import { loadSearchablePosts } from '@/lib/search/load'
-import { searchDocuments, type SearchOutcome } from '@/lib/search/search'
+import { searchPublished, type SearchOutcome } from '@/lib/search/search'
+import { payloadSearchSource, type SearchSource } from '@/lib/search/source'
+import { createSearchIndex, type SearchIndex } from '@/lib/search/sync'
 
-export { loadSearchablePosts }
+type SiteSearch = { source: SearchSource; index: SearchIndex }
+
+// One index per process, kept on globalThis: Next may load this module in more than one bundle,
+// and a second copy of the index would double its memory.
+const KEY = Symbol.for('clinica-blog.site-search')
+const registry = globalThis as typeof globalThis & { [KEY]?: SiteSearch }
+
+function siteSearch(): SiteSearch {
+  if (!registry[KEY]) {
+    const source = payloadSearchSource(getPayloadClient)
+    registry[KEY] = { source, index: createSearchIndex(source) }
+  }
+  return registry[KEY]
+}
 
 /**
- * The site search runs in memory: every published post is loaded (title, slug, excerpt,
- * content, date) and ranked in JavaScript. A clinic blog has at most a few hundred posts, so
- * this costs one small query per search and keeps accent- and apostrophe-insensitive matching
- * identical on SQLite and MongoDB, with no search index to build or keep in sync. If the blog
- * grows to thousands of posts, move the matching into the database (a normalised search
- * field filled by a hook, or full-text search) and keep `rankDocuments` for the ordering.
- *
- * `cache` shares the loaded posts within one request (metadata and page render).
+ * The site search: an in-memory index of the published posts (lib/search/engine.ts), brought
+ * up to date before each query from the database (lib/search/sync.ts), then one read of the
+ * shown page's posts for their snippets. `terms` come from `parseSearchQuery`.
  */
-const getSearchablePosts = cache(async () => loadSearchablePosts(await getPayloadClient()))
-
-/** Published posts matching every term of `query` (text or terms), best first. */
 export async function searchPublishedPosts(
-  query: string | readonly string[],
+  terms: readonly string[],
+  page = 1,
 ): Promise<SearchOutcome> {
-  return searchDocuments(await getSearchablePosts(), query)
+  const { index, source } = siteSearch()
+  return searchPublished(index, source, terms, page)
 }

@@ -8,7 +8,7 @@
 import { SPECIAL_LETTERS } from '@/lib/slug'
 
 /** The longest query, in characters, the search accepts (the form's `maxLength`). */
-export const MAX_QUERY_LENGTH = 100
+export const MAX_QUERY_LENGTH = 200
 /** At most this many terms are searched; the rest of a long query is ignored. */
 export const MAX_TERMS = 8
 /** Shorter terms ("l", "e", "a") match almost everything and are dropped. */
@@ -35,6 +35,19 @@ function foldCodePoint(char: string): string {
   return folded.normalize('NFD').replace(/\p{M}+/gu, '')
 }
 
+const FOLD_CACHE_LIMIT = 5_000
+const foldCache = new Map<string, string>()
+
+/** `foldCodePoint`, remembered: a text repeats the same few accented letters. */
+function foldCached(char: string): string {
+  let folded = foldCache.get(char)
+  if (folded === undefined) {
+    folded = foldCodePoint(char)
+    if (foldCache.size < FOLD_CACHE_LIMIT) foldCache.set(char, folded)
+  }
+  return folded
+}
+
 /**
  * Normalises `text` character by character: lowercase, accents folded, everything that is
  * not a letter or a digit (apostrophes, punctuation, whitespace) turned into a single space,
@@ -48,7 +61,23 @@ export function normalizeWithMap(text: string): NormalizedText {
   for (const char of text) {
     const from = offset
     offset += char.length
-    const folded = foldCodePoint(char)
+    const code = char.charCodeAt(0)
+    // ASCII fast path (most of an Italian text): letters and digits kept, lowercased; the rest
+    // separates words. Snippets normalise whole bodies on every search.
+    if (code < 128) {
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        out += char
+      } else if (code >= 65 && code <= 90) {
+        out += String.fromCharCode(code + 32)
+      } else {
+        if (out.length === 0 || out.endsWith(' ')) continue
+        out += ' '
+      }
+      start.push(from)
+      end.push(offset)
+      continue
+    }
+    const folded = foldCached(char)
     if (folded === '') {
       // A combining mark (text already in NFD form) belongs to the letter before it.
       const last = out.length - 1

@@ -50,7 +50,7 @@ describe('SearchForm', () => {
     const input = within(form).getByRole('searchbox', { name: 'Cerca negli articoli' })
     expect(input).toHaveAttribute('type', 'search')
     expect(input).toHaveAttribute('name', 'q')
-    expect(input).toHaveAttribute('maxLength', '100')
+    expect(input).toHaveAttribute('maxLength', '200')
     expect(input).toHaveValue('alluce valgo')
     expect(form.querySelector('label')).toHaveAttribute('for', input.id)
     expect(within(form).getByRole('button', { name: 'Cerca' })).toHaveAttribute('type', 'submit')
@@ -114,11 +114,56 @@ describe('SearchResults', () => {
   })
 
   it('explains a query that is too long', () => {
-    renderResults('x'.repeat(101))
+    renderResults('x'.repeat(201))
     expect(screen.getByRole('status')).toHaveTextContent(
-      'La ricerca è troppo lunga: usa al massimo 100 caratteri.',
+      'La ricerca è troppo lunga: usa al massimo 200 caratteri.',
     )
     expect(screen.queryByRole('article')).toBeNull()
+  })
+
+  it('explains a query with no word to search for', () => {
+    renderResults(' ?! … ’ ')
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Nella ricerca non c’è nessuna parola da cercare: scrivi almeno una parola di due o più lettere.',
+    )
+    expect(screen.queryByRole('article')).toBeNull()
+  })
+
+  it('shows one page of 10 with the exact total and links to the next and previous pages', () => {
+    const many = Array.from({ length: 23 }, (_, index) => ({
+      id: `post-${index}`,
+      title: `Articolo ${index} sul piede`,
+      slug: `articolo-${index}`,
+      excerpt: null,
+      body: 'Testo sul tallone.',
+      // Newer for higher numbers: the newest come first among equal matches.
+      publishedAt: new Date(Date.UTC(2026, 0, 1 + index)).toISOString(),
+    }))
+    const query = parseSearchQuery('tallone')
+    const second = searchDocuments(many, 'tallone', 2)
+    expect(second).toMatchObject({ total: 23, page: 2, pageCount: 3 })
+    render(<SearchResults query={query} outcome={second} />)
+    expect(screen.getByRole('status')).toHaveTextContent('23 articoli trovati per “tallone”')
+    const titles = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)
+    expect(titles).toEqual(
+      [12, 11, 10, 9, 8, 7, 6, 5, 4, 3].map((index) => `Articolo ${index} sul piede`),
+    )
+    expect(screen.getByRole('list')).toHaveAttribute('start', '11')
+    const nav = screen.getByRole('navigation', { name: 'Pagine dei risultati' })
+    expect(nav).toHaveTextContent('Pagina 2 di 3')
+    expect(within(nav).getByRole('link', { name: '← Risultati precedenti' })).toHaveAttribute(
+      'href',
+      '/cerca?q=tallone',
+    )
+    expect(within(nav).getByRole('link', { name: 'Risultati successivi →' })).toHaveAttribute(
+      'href',
+      '/cerca?q=tallone&pagina=3',
+    )
+  })
+
+  it('has no page links when the results fit on one page', () => {
+    renderResults('osteotomie')
+    expect(screen.queryByRole('navigation')).toBeNull()
   })
 })
 
