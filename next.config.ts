@@ -28,6 +28,15 @@ const nextConfig: NextConfig = {
     // The site and the admin have separate root layouts: unmatched URLs need a global 404.
     globalNotFound: true,
   },
+  // Page 1 of a listing has one address (`/blog`, not `/blog/pagina/1`). Redirected here, ahead
+  // of the page cache: the same redirect from a cached (ISR) page sends its Location twice.
+  async redirects() {
+    return [
+      { source: '/blog/pagina/1', destination: '/blog', permanent: true },
+      { source: '/categorie/:slug/pagina/1', destination: '/categorie/:slug', permanent: true },
+      { source: '/autori/:slug/pagina/1', destination: '/autori/:slug', permanent: true },
+    ]
+  },
   async headers() {
     const admin = securityHeaders({ admin: true, production })
     return [

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { startApp, type RunningApp } from '../tests/e2e/helpers/app'
 import * as adminList from './admin-list'
 import * as apiCost from './api-cost'
+import * as archive from './archive'
 import { removeBareApp } from './bare-app'
 import * as clientJs from './client-js'
 import * as lighthouse from './lighthouse'
@@ -29,6 +30,7 @@ const MODULES: [string, { run: (ctx: BenchContext) => Promise<BenchResult[]> }][
   ['api-cost', apiCost],
   ['publish-to-live', publishToLive],
   ['topology', topology],
+  ['archive', archive],
   ['lighthouse', lighthouse],
 ]
 

@@ -1,15 +1,14 @@
 import { notFound } from 'next/navigation'
 
 import { Breadcrumbs } from '@/components/Breadcrumbs'
-import { Pagination } from '@/components/Pagination'
-import { PostList } from '@/components/PostList'
+import { PagedPostList } from '@/components/PostList'
 import { blogPath } from '@/lib/paths'
-import { getPublishedPosts } from '@/lib/queries/posts'
+import { ALL_POSTS, getListingPage } from '@/lib/queries/listing'
 
 /** `/blog` and `/blog/pagina/<n>`: 12 articles a page, newest first; pages past the end 404. */
 export async function BlogListing({ page }: { page: number }) {
-  const posts = await getPublishedPosts(page)
-  if (page > 1 && page > posts.totalPages) notFound()
+  const listing = await getListingPage(ALL_POSTS, page)
+  if (!listing) notFound()
   return (
     <>
       <Breadcrumbs
@@ -19,8 +18,7 @@ export async function BlogListing({ page }: { page: number }) {
         ]}
       />
       <h1>Tutti gli articoli{page > 1 ? ` – pagina ${page}` : ''}</h1>
-      <PostList posts={posts.docs} />
-      <Pagination page={page} totalPages={posts.totalPages} pathFor={blogPath} />
+      <PagedPostList listing={listing} pathFor={blogPath} />
     </>
   )
 }

@@ -1,4 +1,6 @@
+import { Pagination } from '@/components/Pagination'
 import { PostCard } from '@/components/PostCard'
+import type { ListingPage } from '@/lib/queries/listing'
 import type { PostSummary } from '@/lib/queries/posts'
 
 export function PostList({
@@ -17,5 +19,25 @@ export function PostList({
         <PostCard key={post.id} post={post} headingLevel={headingLevel} />
       ))}
     </div>
+  )
+}
+
+/** One page of a paginated listing: its posts, then the previous / next links. */
+export function PagedPostList({
+  listing,
+  pathFor,
+  headingLevel,
+  empty,
+}: {
+  listing: ListingPage
+  pathFor: (page: number) => string
+  headingLevel?: 2 | 3
+  empty?: string
+}) {
+  return (
+    <>
+      <PostList posts={listing.docs} headingLevel={headingLevel} empty={empty} />
+      <Pagination page={listing.page} totalPages={listing.totalPages} pathFor={pathFor} />
+    </>
   )
 }

@@ -1,11 +1,13 @@
 /** Public URLs of the site, in one place. */
 export const postPath = (slug: string) => `/blog/${slug}`
-export const categoryPath = (slug: string) => `/categorie/${slug}`
-export const authorPath = (slug: string) => `/autori/${slug}`
+/** Page `page` of a listing at `base`: page 1 is `base` itself, the others `base/pagina/<n>`. */
+const pageOf = (base: string, page: number) => (page <= 1 ? base : `${base}/pagina/${page}`)
+export const categoryPath = (slug: string, page = 1) => pageOf(`/categorie/${slug}`, page)
+export const authorPath = (slug: string, page = 1) => pageOf(`/autori/${slug}`, page)
 export const pagePath = (slug: string) => `/${slug}`
 export const socialImagePath = (slug: string) => `/og/${slug}`
 export const postPreviewPath = (id: string) => `/anteprima/articoli/${id}`
-export const blogPath = (page = 1) => (page <= 1 ? '/blog' : `/blog/pagina/${page}`)
+export const blogPath = (page = 1) => pageOf('/blog', page)
 
 /** First path segments owned by the site's sections: pages cannot take them as slugs. */
 export const RESERVED_PAGE_SLUGS = [

@@ -15,10 +15,8 @@ import {
   authorTags,
   categoryTags,
   pageTags,
-  postTags,
   publicVersions,
   savesOnlyAVersion,
-  unresolvedRelations,
   uniqueTags,
   type PostRelations,
   type Write,
@@ -26,9 +24,9 @@ import {
 import {
   authorDependents,
   categoryDependents,
+  listedPostTags,
   mediaDependents,
   postDependents,
-  slugsByIds,
 } from '@/lib/revalidation/dependents'
 
 /*
@@ -108,16 +106,6 @@ export const liveDocumentBefore = (
   id: string | number,
 ): Doc | null | undefined => noteOf(context, collection)?.live[String(id)]
 
-async function postTagsOf(req: PayloadRequest, posts: Doc[]): Promise<string[]> {
-  const relations = posts as unknown as PostRelations[]
-  const { categories, authors } = unresolvedRelations(relations)
-  const slugs = {
-    categories: await slugsByIds(req, 'categories', categories),
-    authors: await slugsByIds(req, 'authors', authors),
-  }
-  return relations.flatMap((post) => postTags(post, slugs))
-}
-
 const slugged = (docs: Doc[]) => docs as unknown as { slug: string }[]
 
 /** The tags a write touches: those of its public versions, and of what shows the document. */
@@ -134,7 +122,7 @@ async function tagsOfWrite(
   switch (collection) {
     case 'posts':
       return [
-        ...(await postTagsOf(req, visible)),
+        ...(await listedPostTags(req, visible as unknown as PostRelations[])),
         ...(existed ? await postDependents(req, id) : []),
       ]
     case 'pages':

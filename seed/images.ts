@@ -46,3 +46,23 @@ export const portraitPlaceholder = () =>
     </svg>`,
     'ritratto-segnaposto.png',
   )
+
+/**
+ * The demo clinic's logo: a stylised footprint in a rounded square of the demo brand colour.
+ * Square, so the generated favicon and Apple touch icon need no cropping.
+ */
+export const clinicLogo = (brandColor: string) =>
+  rasterise(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512">
+      <rect width="512" height="512" rx="112" fill="${brandColor}"/>
+      <g fill="#ffffff">
+        <path d="M250 452 C196 452 170 404 176 348 C182 292 196 262 204 222 C212 182 238 160 272 164 C312 168 330 204 326 250 C322 296 306 322 310 366 C314 410 300 452 250 452 Z"/>
+        <ellipse cx="198" cy="120" rx="40" ry="50" transform="rotate(-12 198 120)"/>
+        <ellipse cx="270" cy="88" rx="25" ry="31"/>
+        <ellipse cx="325" cy="102" rx="22" ry="27"/>
+        <ellipse cx="368" cy="134" rx="19" ry="23"/>
+        <ellipse cx="398" cy="176" rx="16" ry="20"/>
+      </g>
+    </svg>`,
+    'logo-clinica.png',
+  )

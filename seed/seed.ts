@@ -6,10 +6,10 @@ import { DEFAULT_ADMIN_EMAIL, type Env } from '@/lib/env'
 
 import { demoSurgeon } from './factories/authors'
 import { categories } from './factories/categories'
-import { demoClinic } from './factories/clinic'
+import { DEMO_BRAND_COLOR, demoClinic } from './factories/clinic'
 import { legalPages } from './factories/pages'
 import { mainArticle, samplePosts, type PostSeed } from './factories/posts'
-import { heroIllustration, portraitPlaceholder, type GeneratedImage } from './images'
+import { clinicLogo, heroIllustration, portraitPlaceholder, type GeneratedImage } from './images'
 
 export type SeedOptions = {
   reset?: boolean
@@ -94,6 +94,12 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     `Ritratto segnaposto di ${demoSurgeon.honorific} ${demoSurgeon.name}`,
   )
 
+  const logoId = await ensureImage(
+    () => clinicLogo(DEMO_BRAND_COLOR),
+    'logo-clinica.png',
+    'Clinica del Piede (demo)',
+  )
+
   const surgeonId = await ensure(
     `author ${demoSurgeon.slug}`,
     await findOne('authors', 'slug', demoSurgeon.slug),
@@ -163,7 +169,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
 
   const clinic = await payload.findGlobal({ ...system, slug: 'clinic', depth: 0 })
   if (options.reset || !clinic.name) {
-    await payload.updateGlobal({ ...system, slug: 'clinic', data: demoClinic(surgeonId) })
+    await payload.updateGlobal({ ...system, slug: 'clinic', data: demoClinic(surgeonId, logoId) })
     report.created.push('clinic (demo data)')
     log('Created clinic (demo data)')
   } else {

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import type { ReactNode } from 'react'
 
-import { HeaderSearch } from '@/components/HeaderSearch'
 import { SiteFooter } from '@/components/SiteFooter'
+import { SiteHeader } from '@/components/SiteHeader'
+import { brandCss, brandPalette } from '@/lib/brand/palette'
+import { printOriginCss } from '@/lib/brand/print'
 import { getEnv } from '@/lib/env'
 import { clinicName } from '@/lib/clinic'
 import { getClinic } from '@/lib/queries/clinic'
@@ -28,33 +29,22 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FrontendLayout({ children }: { children: ReactNode }) {
   const clinic = await getClinic()
-  const name = clinicName(clinic)
   return (
     <html lang="it">
+      <head>
+        {/* Brand colours (validated #rrggbb only) and the origin printed before site links. */}
+        <style
+          id="brand"
+          dangerouslySetInnerHTML={{
+            __html: brandCss(brandPalette(clinic.brandColor)) + printOriginCss(getEnv().siteUrl),
+          }}
+        />
+      </head>
       <body>
         <a className="skip-link" href="#contenuto">
           Vai al contenuto
         </a>
-        <header className="site-header">
-          <div className="container site-header__inner">
-            <Link href="/" className="site-header__brand">
-              {name}
-            </Link>
-            <nav aria-label="Principale">
-              <ul className="site-nav">
-                <li>
-                  <Link href="/blog">Articoli</Link>
-                </li>
-                <li>
-                  <Link href="/prenota" prefetch={false}>
-                    Prenota una visita
-                  </Link>
-                </li>
-              </ul>
-            </nav>
-            <HeaderSearch />
-          </div>
-        </header>
+        <SiteHeader clinic={clinic} />
         <main id="contenuto" className="container">
           {children}
         </main>

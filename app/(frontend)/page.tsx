@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { JsonLd } from '@/components/JsonLd'
 import { PostCard } from '@/components/PostCard'
 import { PostList } from '@/components/PostList'
+import { clinicClaim } from '@/lib/brand/claim'
 import { clinicName } from '@/lib/clinic'
 import { getEnv } from '@/lib/env'
 import { pageMetadata } from '@/lib/page-metadata'
@@ -21,9 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata({
     path: '/',
     title: `${name}: articoli su piede e caviglia`,
-    description:
-      clinic.introduction ||
-      `Articoli medici su alluce valgo e chirurgia del piede scritti e revisionati dagli specialisti di ${name}.`,
+    description: clinicClaim(clinic),
   })
 }
 
@@ -38,17 +37,21 @@ export default async function HomePage() {
   return (
     <>
       <JsonLd nodes={homeGraph({ siteUrl: getEnv().siteUrl, clinic })} />
-      <section className="intro">
-        <h1>{clinicName(clinic)}: articoli su piede e caviglia</h1>
-        <p className="lead">
-          {clinic.introduction ||
-            'Informazioni chiare sulle patologie del piede e sui trattamenti, scritte dai nostri specialisti.'}
+      <section className="hero" aria-labelledby="home-titolo">
+        <h1 id="home-titolo">{clinicName(clinic)}: articoli su piede e caviglia</h1>
+        <p className="hero__claim">{clinicClaim(clinic)}</p>
+        <p className="hero__actions">
+          {/* No prefetch: the booking page carries the form's JavaScript. */}
+          <Link href="/prenota" prefetch={false} className="button button--large">
+            Prenota una visita
+          </Link>
+          <Link href={blogPath(1)}>Leggi gli articoli</Link>
         </p>
       </section>
       {featured ? (
         <section aria-labelledby="in-evidenza" className="featured">
           <h2 id="in-evidenza">In evidenza</h2>
-          <PostCard post={featured} headingLevel={3} />
+          <PostCard post={featured} headingLevel={3} featured />
         </section>
       ) : null}
       <section aria-labelledby="ultimi-articoli">

@@ -30,6 +30,19 @@ export function EditorialReportView({ report }: { report: EditorialReport }) {
         <ReviewBadge status={report.review} />
       </p>
 
+      {report.sources ? (
+        <>
+          <h3>Fonti</h3>
+          <p className={report.sources.ok ? styles.ok : styles.warning}>
+            <span className={styles.status}>
+              <span aria-hidden="true">{report.sources.ok ? '✓' : '!'}</span>{' '}
+              {report.sources.ok ? 'OK:' : 'Da migliorare:'}
+            </span>{' '}
+            {report.sources.message}
+          </p>
+        </>
+      ) : null}
+
       <h3>Testo</h3>
       <dl className={styles.stats}>
         <dt>Parole</dt>

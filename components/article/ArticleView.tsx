@@ -18,6 +18,7 @@ import { lexicalToPlainText } from '@/lib/text-import'
 
 import { AppointmentCta } from './AppointmentCta'
 import { Faq } from './Faq'
+import { References } from './References'
 import { ProcedureFacts } from './ProcedureFacts'
 import { RelatedPosts } from './RelatedPosts'
 import { TableOfContents } from './TableOfContents'
@@ -81,6 +82,7 @@ export function ArticleView({
       <RichText data={post.content} className="article__body" />
       <ProcedureFacts procedure={post.procedure} />
       <Faq items={post.faq} />
+      <References items={post.references} />
       <p className="disclaimer">
         <strong>Avvertenza:</strong> {medicalDisclaimer(clinic)}
       </p>

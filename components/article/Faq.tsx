@@ -1,6 +1,13 @@
 import type { Post } from '@/payload-types'
 
-/** Frequently asked questions as native disclosure widgets: accessible with no JavaScript. */
+/**
+ * Frequently asked questions as native disclosure widgets: accessible with no JavaScript.
+ *
+ * Closed <details> cannot be opened by a print stylesheet, and patients print these pages
+ * (post-operative instructions). So the questions and answers are also rendered once as a
+ * plain list that only print shows (`display: none` on screen hides it from assistive
+ * technology too, so nothing is read twice).
+ */
 export function Faq({ items }: { items: Post['faq'] }) {
   if (!items?.length) return null
   return (
@@ -12,6 +19,14 @@ export function Faq({ items }: { items: Post['faq'] }) {
           <p>{item.answer}</p>
         </details>
       ))}
+      <dl className="faq__print">
+        {items.map((item, index) => (
+          <div key={item.id ?? index}>
+            <dt>{item.question}</dt>
+            <dd>{item.answer}</dd>
+          </div>
+        ))}
+      </dl>
     </section>
   )
 }

@@ -4,6 +4,7 @@ import { findClaims, type Claim } from './claims'
 import { gulpease, type GulpeaseResult } from './gulpease'
 import { reviewStatus, type ReviewStatus } from './review'
 import { seoChecks, type SeoCheck, type SeoInput } from './seo-checks'
+import { sourcesCheck, type SourcesCheck } from './sources'
 import { averageSentenceLength, countSentences, countWords } from './text-stats'
 
 export { findClaims, type Claim } from './claims'
@@ -19,9 +20,22 @@ export {
 } from './review'
 export { META_DESCRIPTION_RANGE, META_TITLE_RANGE, seoChecks } from './seo-checks'
 export type { SeoCheck, SeoCheckId, SeoInput } from './seo-checks'
+export {
+  MISSING_SOURCES_MESSAGE,
+  categoryIdsOf,
+  medicalCategoriesWhere,
+  sourcesCheck,
+  type SourcesCheck,
+} from './sources'
 export { averageSentenceLength, countLetters, countSentences, countWords } from './text-stats'
 
-export type EditorialInput = SeoInput & { lastReviewedAt?: string | null }
+export type EditorialInput = SeoInput & {
+  lastReviewedAt?: string | null
+  /** Whether one of the post's categories is medical (unknown: no sources check). */
+  medicalCategory?: boolean | null
+  /** How many sources ("Fonti") the post lists. */
+  sourceCount?: number
+}
 
 export type EditorialReport = {
   words: number
@@ -32,6 +46,8 @@ export type EditorialReport = {
   seo: SeoCheck[]
   claims: Claim[]
   review: ReviewStatus
+  /** Sources of a medical article; `null` when the article is not in a medical category. */
+  sources?: SourcesCheck | null
 }
 
 /**
@@ -50,5 +66,9 @@ export function editorialReport(input: EditorialInput, now: Date = new Date()): 
     seo: seoChecks(input),
     claims: findClaims(text),
     review: reviewStatus(input.lastReviewedAt, now),
+    sources: sourcesCheck({
+      medical: input.medicalCategory === true,
+      sources: input.sourceCount ?? 0,
+    }),
   }
 }

@@ -1,11 +1,13 @@
 import { cache } from 'react'
 import type { Where } from 'payload'
 
-import type { Author, Category, Post } from '@/payload-types'
+import type { Category, Post } from '@/payload-types'
+import { readingMinutes } from '@/lib/article/reading-time'
 import { selectRelatedPosts } from '@/lib/article/related'
-import { categoryTag, postTag, authorTag, TAGS } from '@/lib/cache-tags'
+import { categoryTag, postTag, TAGS } from '@/lib/cache-tags'
 import { getPayloadClient } from '@/lib/payload'
 import { populated, relationId } from '@/lib/people'
+import { lexicalToPlainText } from '@/lib/text-import'
 
 import { NEWEST_FIRST, publicRead } from './public-read'
 import { tagged } from './tagged'
@@ -14,7 +16,7 @@ import { tagged } from './tagged'
 
 export const POSTS_PER_PAGE = 12
 
-/** The fields a post card or a listing needs. */
+/** The fields a post card or a listing needs (the body only to count its words). */
 export const summary = {
   title: true,
   slug: true,
@@ -22,12 +24,28 @@ export const summary = {
   publishedAt: true,
   updatedAt: true,
   categories: true,
+  heroImage: true,
+  content: true,
+} as const
+
+/** What a card shows of the hero image and the categories it populates. */
+const summaryPopulate = {
+  media: { url: true, filename: true, alt: true, width: true, height: true, mimeType: true },
+  categories: { title: true, slug: true },
 } as const
 
 export type PostSummary = Pick<
   Post,
-  'id' | 'title' | 'slug' | 'excerpt' | 'publishedAt' | 'updatedAt' | 'categories'
->
+  'id' | 'title' | 'slug' | 'excerpt' | 'publishedAt' | 'updatedAt' | 'categories' | 'heroImage'
+> & { readingMinutes: number }
+
+/** A listed post without its body: only the reading time is kept of it (cached lists stay small). */
+export function toSummary({
+  content,
+  ...post
+}: Omit<PostSummary, 'readingMinutes'> & Pick<Post, 'content'>): PostSummary {
+  return { ...post, readingMinutes: readingMinutes(lexicalToPlainText(content)) }
+}
 
 export const getPostBySlug = cache((slug: string) =>
   tagged(['post-by-slug', slug], [postTag(slug)], async (): Promise<Post | null> => {
@@ -43,7 +61,8 @@ export const getPostBySlug = cache((slug: string) =>
   }),
 )
 
-const listPosts = async ({
+/** Published posts as summaries, newest first: the one query under every listing. */
+export const listPosts = async ({
   where,
   page = 1,
   limit = POSTS_PER_PAGE,
@@ -53,36 +72,22 @@ const listPosts = async ({
   limit?: number
 }) => {
   const payload = await getPayloadClient()
-  return payload.find({
+  const result = await payload.find({
     ...publicRead,
     collection: 'posts',
     where,
     sort: NEWEST_FIRST,
     page,
     limit,
-    depth: 0,
+    depth: 1,
     select: summary,
+    populate: summaryPopulate,
   })
+  return { ...result, docs: result.docs.map(toSummary) }
 }
 
 export const getPublishedPosts = cache((page: number = 1, limit: number = POSTS_PER_PAGE) =>
   tagged(['published-posts', page, limit], [TAGS.posts], () => listPosts({ page, limit })),
-)
-
-export const getPostsInCategory = cache((category: Pick<Category, 'id' | 'slug'>) =>
-  tagged(['posts-in-category', category.id], [categoryTag(category.slug)], () =>
-    listPosts({ where: { categories: { in: [category.id] } }, limit: 100 }),
-  ),
-)
-
-/** Posts an author wrote or medically reviewed. */
-export const getPostsByAuthor = cache((author: Pick<Author, 'id' | 'slug'>) =>
-  tagged(['posts-by-author', author.id], [authorTag(author.slug)], () =>
-    listPosts({
-      where: { or: [{ author: { equals: author.id } }, { reviewedBy: { equals: author.id } }] },
-      limit: 100,
-    }),
-  ),
 )
 
 /** The home page's lead article: the newest pinned one, otherwise the newest. */
@@ -132,15 +137,22 @@ export const getRelatedPosts = cache((post: Post) => {
   )
 })
 
-/** Every published slug, for `generateStaticParams` (build time only: not cached). */
-export const getPublishedSlugs = cache(async (): Promise<string[]> => {
+/**
+ * How many of the newest articles `next build` prerenders: the rest render on their first
+ * request and are cached from then on, so the build does not grow with the archive.
+ */
+export const PRERENDERED_POSTS = 50
+
+/** Slugs of the newest published posts, for `generateStaticParams` (build time only: not cached). */
+export async function getNewestSlugs(limit: number = PRERENDERED_POSTS): Promise<string[]> {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     ...publicRead,
     collection: 'posts',
-    pagination: false,
+    sort: NEWEST_FIRST,
+    limit,
     depth: 0,
     select: { slug: true },
   })
   return docs.map((doc) => doc.slug)
-})
+}

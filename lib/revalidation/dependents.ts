@@ -3,7 +3,13 @@ import type { PayloadRequest, Where } from 'payload'
 import { pageTag, postTag, TAGS } from '@/lib/cache-tags'
 import { relationId } from '@/lib/people'
 
-import { authorTags, embedsUpload } from './decision'
+import {
+  authorTags,
+  embedsUpload,
+  postTags,
+  unresolvedRelations,
+  type PostRelations,
+} from './decision'
 
 /*
  * Who shows a document besides its own page: the tags of the published documents that embed it.
@@ -49,9 +55,35 @@ export async function slugsByIds(
 export const postDependents = (req: PayloadRequest, id: string) =>
   publishedPostTags(req, { relatedPosts: { in: [id] } })
 
-/** Articles filed under a category show its name (breadcrumbs, structured data). */
-export const categoryDependents = (req: PayloadRequest, id: string) =>
-  publishedPostTags(req, { categories: { in: [id] } })
+/** The tags of posts and of every listing showing them as cards (home, /blog, categories, authors). */
+export async function listedPostTags(
+  req: PayloadRequest,
+  posts: PostRelations[],
+): Promise<string[]> {
+  const { categories, authors } = unresolvedRelations(posts)
+  const slugs = {
+    categories: await slugsByIds(req, 'categories', categories),
+    authors: await slugsByIds(req, 'authors', authors),
+  }
+  return posts.flatMap((post) => postTags(post, slugs))
+}
+
+/**
+ * Articles filed under a category show its name (breadcrumbs, structured data), and so do their
+ * cards, as a chip, on every listing that shows them.
+ */
+export async function categoryDependents(req: PayloadRequest, id: string): Promise<string[]> {
+  const { docs } = await req.payload.find({
+    collection: 'posts',
+    where: { and: [PUBLISHED, { categories: { in: [id] } }] },
+    draft: false,
+    depth: 0,
+    pagination: false,
+    select: { slug: true, categories: true, author: true, reviewedBy: true },
+    req,
+  })
+  return listedPostTags(req, docs as PostRelations[])
+}
 
 const clinicShows = async (req: PayloadRequest, field: 'logo' | 'medicalDirector', id: string) => {
   const clinic = await req.payload.findGlobal({ slug: 'clinic', depth: 0, req })
@@ -78,7 +110,15 @@ export async function mediaDependents(req: PayloadRequest, id: string): Promise<
   const posts = await req.payload.find({
     ...read,
     collection: 'posts',
-    select: { slug: true, heroImage: true, content: true, meta: { image: true } },
+    select: {
+      slug: true,
+      heroImage: true,
+      content: true,
+      meta: { image: true },
+      categories: true,
+      author: true,
+      reviewedBy: true,
+    },
   })
   const pages = await req.payload.find({
     ...read,
@@ -99,12 +139,12 @@ export async function mediaDependents(req: PayloadRequest, id: string): Promise<
     authorPages.push([...authorTags(author), ...(await authorDependents(req, author.id))])
   }
   const shows = (ref: string | { id: string } | null | undefined) => relationId(ref) === id
+  // A hero image also shows on the post's card in every listing.
+  const heroOf = posts.docs.filter((post) => shows(post.heroImage))
   return [
+    ...(await listedPostTags(req, heroOf as PostRelations[])),
     ...posts.docs
-      .filter(
-        (post) =>
-          shows(post.heroImage) || shows(post.meta?.image) || embedsUpload(post.content, id),
-      )
+      .filter((post) => shows(post.meta?.image) || embedsUpload(post.content, id))
       .map((post) => postTag(post.slug)),
     ...pages.docs.filter((page) => embedsUpload(page.content, id)).map((p) => pageTag(p.slug)),
     ...authorPages.flat(),

@@ -31,3 +31,18 @@ export function buildSitemap(siteUrl: string, sources: SitemapSource[]): Sitemap
   }
   return entries
 }
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/** A sitemap index (sitemaps.org protocol 0.9) listing the child sitemaps at `urls`. */
+export function sitemapIndexXml(urls: readonly string[]): string {
+  const entries = urls.map((url) => `<sitemap>\n<loc>${escapeXml(url)}</loc>\n</sitemap>\n`)
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('')}</sitemapindex>\n`
+}
+
+/**
+ * Where child sitemap `id` is served: the `generateSitemaps` route of app/sitemaps/sitemap.ts
+ * (a root app/sitemap.ts would claim /sitemap.xml, which the index needs).
+ */
+export const childSitemapPath = (id: number) => `/sitemaps/sitemap/${id}.xml`

@@ -233,7 +233,7 @@ describe('what shows a document is revalidated with it', () => {
     expect(tags.filter((tag) => tag.includes('sesamoidite-in-bozza'))).toEqual([])
   })
 
-  it('a category renamed: old and new slug, the lists of categories, its articles', async () => {
+  it('a category renamed: old and new slug, the lists of categories, its articles and their lists', async () => {
     const category = await ctx.payload.create({
       ...QUIET,
       collection: 'categories',
@@ -246,8 +246,17 @@ describe('what shows a document is revalidated with it', () => {
       id: category.id,
       data: { slug: 'caviglia-e-tendini' },
     })
+    // Its articles' cards show the category as a chip on every listing of theirs.
     expect(purged()).toEqual(
-      only('categories', 'category:caviglia', 'category:caviglia-e-tendini', `post:${post.slug}`),
+      only(
+        'categories',
+        'category:caviglia',
+        'category:caviglia-e-tendini',
+        `post:${post.slug}`,
+        'posts',
+        'author:marco-ferri',
+        'author:giulia-bianchi',
+      ),
     )
   })
 
@@ -305,7 +314,8 @@ describe('what shows a document is revalidated with it', () => {
     })
     purged()
     await ctx.payload.update({ collection: 'media', id: hero.id, data: { alt: 'Radiografia' } })
-    expect(purged()).toEqual(only(`post:${post.slug}`, `page:${page.slug}`))
+    // A hero image shows on the article's card too: every listing of the article.
+    expect(purged()).toEqual(only(...tagsOfPost(post.slug), `page:${page.slug}`))
     await ctx.payload.update({ collection: 'media', id: unused.id, data: { alt: 'Altra' } })
     expect(purged()).toEqual(NOTHING)
   })

@@ -175,7 +175,7 @@ describe('seed', () => {
     expect(post?.title).toBe(SOURCE_TITLE)
     expect(report.created).toContain('post intervento-mini-invasivo-alluce-valgo')
     expect((await ctx.payload.count({ collection: 'posts' })).totalDocs).toBe(4)
-    expect((await ctx.payload.count({ collection: 'media' })).totalDocs).toBe(2)
+    expect((await ctx.payload.count({ collection: 'media' })).totalDocs).toBe(3)
     expect((await ctx.payload.count({ collection: 'users' })).totalDocs).toBe(1)
   })
 })

@@ -17,6 +17,7 @@ import { META_DESCRIPTION_MAX } from '../generate'
 import { mediaImageUrls } from '../media'
 import { isoDateTime } from '../metadata'
 import { filled } from '../url'
+import { citationNodes } from './citation'
 import { jsonLdId } from './ids'
 import { clinicNode, personNode, websiteNode } from './nodes'
 import { type Breadcrumb, breadcrumbNode, compact, isoDate, oneOrMany, ref } from './util'
@@ -185,6 +186,8 @@ export function articleGraph({ post, siteUrl, clinic, breadcrumbs }: ArticleGrap
     articleSection: filled(categories[0]?.title),
     keywords: oneOrMany(categories.map((category) => category.title.trim()).filter(Boolean)),
     wordCount: wordCount(post),
+    // The sources the editors listed ("Fonti"), as schema.org works.
+    citation: oneOrMany(citationNodes(post.references)),
   }
 
   const nodes: (Thing | null)[] = [

@@ -25,6 +25,8 @@ describe('EditorialPanel', () => {
       focusKeyphrase: 'meta.focusKeyphrase',
       content: 'content',
       lastReviewedAt: 'lastReviewedAt',
+      categories: 'categories',
+      references: 'references',
     })
   })
 

@@ -1,11 +1,22 @@
 import { describe, expect, it } from '@jest/globals'
-import { authorPath, categoryPath, postPath, sitePath } from '@/lib/paths'
+import { authorPath, blogPath, categoryPath, postPath, sitePath } from '@/lib/paths'
 
 describe('public paths', () => {
   it('builds post, category and author paths', () => {
     expect(postPath('alluce-valgo')).toBe('/blog/alluce-valgo')
     expect(categoryPath('piede')).toBe('/categorie/piede')
     expect(authorPath('marco-ferri')).toBe('/autori/marco-ferri')
+  })
+
+  it('gives page 1 of a listing its own address and later pages /pagina/<n>', () => {
+    expect([1, 2, 50].map((page) => blogPath(page))).toEqual([
+      '/blog',
+      '/blog/pagina/2',
+      '/blog/pagina/50',
+    ])
+    expect(categoryPath('piede', 1)).toBe('/categorie/piede')
+    expect(categoryPath('piede', 50)).toBe('/categorie/piede/pagina/50')
+    expect(authorPath('marco-ferri', 2)).toBe('/autori/marco-ferri/pagina/2')
   })
 })
 

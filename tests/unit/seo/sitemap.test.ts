@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { buildSitemap, lastModified } from '@/lib/seo/sitemap'
+import { buildSitemap, childSitemapPath, lastModified, sitemapIndexXml } from '@/lib/seo/sitemap'
 
 describe('sitemap', () => {
   it('uses the later of the last update and the last medical review', () => {
@@ -27,5 +27,26 @@ describe('sitemap', () => {
       { url: 'https://www.clinica.it/blog/alluce-valgo', lastModified: '2026-01-02T00:00:00.000Z' },
       { url: 'https://www.clinica.it/prenota' },
     ])
+  })
+})
+
+describe('sitemap index', () => {
+  it('lists each child sitemap once, XML-escaped, in the sitemaps.org namespace', () => {
+    const site = 'https://www.clinica.it'
+    expect(childSitemapPath(0)).toBe('/sitemaps/sitemap/0.xml')
+    expect(sitemapIndexXml([`${site}${childSitemapPath(0)}`, `${site}/a?b=1&c=<2>`])).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '<sitemap>',
+        '<loc>https://www.clinica.it/sitemaps/sitemap/0.xml</loc>',
+        '</sitemap>',
+        '<sitemap>',
+        '<loc>https://www.clinica.it/a?b=1&amp;c=&lt;2&gt;</loc>',
+        '</sitemap>',
+        '</sitemapindex>',
+        '',
+      ].join('\n'),
+    )
   })
 })

@@ -8,13 +8,15 @@ import { NOT_FOUND_METADATA, pageMetadata } from '@/lib/page-metadata'
 import { authorPath, postPath, socialImagePath } from '@/lib/paths'
 import { populated } from '@/lib/people'
 import { getClinic } from '@/lib/queries/clinic'
-import { getPostBySlug, getPublishedSlugs, getRelatedPosts } from '@/lib/queries/posts'
+import { getNewestSlugs, getPostBySlug, getRelatedPosts } from '@/lib/queries/posts'
 import { mediaImageForSharing } from '@/lib/seo/metadata'
 
 type Props = { params: Promise<{ slug: string }> }
 
+// Only the newest articles are prerendered; the others render on their first request and are
+// cached from then on (dynamicParams), so the build does not grow with the archive.
 export async function generateStaticParams() {
-  return (await getPublishedSlugs()).map((slug) => ({ slug }))
+  return (await getNewestSlugs()).map((slug) => ({ slug }))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -4,14 +4,19 @@ import { notFound, permanentRedirect } from 'next/navigation'
 import { BlogListing } from '@/components/BlogListing'
 import { NOT_FOUND_METADATA, pageMetadata } from '@/lib/page-metadata'
 import { blogPath } from '@/lib/paths'
+import { parsePageNumber } from '@/lib/queries/listing'
 
 type Props = { params: Promise<{ page: string }> }
 
-/** Only canonical page numbers ("2", not "02" or "2.0"); anything else is not a page. */
-const parsePage = (raw: string) => (/^[1-9][0-9]{0,4}$/.test(raw) ? Number(raw) : null)
+// No page is prerendered (`next build` runs against a throw-away database), but declaring the
+// params makes every page ISR: rendered on its first request, then cached with `s-maxage` and
+// expired by tag like `/blog`. Without it Next renders the route on every request.
+export function generateStaticParams(): { page: string }[] {
+  return []
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const page = parsePage((await params).page)
+  const page = parsePageNumber((await params).page)
   if (!page) return NOT_FOUND_METADATA
   return pageMetadata({
     path: blogPath(page),
@@ -21,8 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function BlogPaginatedPage({ params }: Props) {
-  const page = parsePage((await params).page)
+  const page = parsePageNumber((await params).page)
   if (!page) notFound()
+  // next.config.ts redirects page 1 before the cache; this covers any other way in.
   if (page === 1) permanentRedirect(blogPath(1))
   return <BlogListing page={page} />
 }
