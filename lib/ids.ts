@@ -8,10 +8,8 @@ import { z } from 'zod'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const OBJECT_ID = /^[0-9a-f]{24}$/i
 
-export const documentId = z
-  .string()
-  .refine((value) => UUID.test(value) || OBJECT_ID.test(value), {
-    message: 'expected a document id (a UUID or a 24-character hex ObjectId)',
-  })
+export const documentId = z.string().refine((value) => UUID.test(value) || OBJECT_ID.test(value), {
+  message: 'expected a document id (a UUID or a 24-character hex ObjectId)',
+})
 
 export const isDocumentId = (value: unknown): value is string => documentId.safeParse(value).success

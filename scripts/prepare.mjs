@@ -50,7 +50,12 @@ console.log(`Runtime: Node ${runtime} (${existsSync(bundledNode) ? bundledNode :
 const SYSTEM_TOOLS = [
   { command: 'chromium', path: '/usr/bin/chromium', pkg: 'chromium', why: 'browser tests' },
   { command: 'xmllint', path: '/usr/bin/xmllint', pkg: 'libxml2-utils', why: 'sitemap validation' },
-  { command: 'redis-server', path: '/usr/bin/redis-server', pkg: 'redis-server', why: 'shared state' },
+  {
+    command: 'redis-server',
+    path: '/usr/bin/redis-server',
+    pkg: 'redis-server',
+    why: 'shared state',
+  },
   { command: 'nginx', path: '/usr/sbin/nginx', pkg: 'nginx', why: 'the caching proxy' },
 ]
 if (process.argv.includes('--test')) {

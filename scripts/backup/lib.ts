@@ -238,7 +238,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   )
   try {
     const manifest = await verifyBackupDir(root, engine, identity)
-    if (databasePath) refuseWhileServed(databasePath) // a server started meanwhile
+    if (databasePath)
+      refuseWhileServed(databasePath) // a server started meanwhile
     else staleServers.push(...(await refuseWhileServedMongo(options.databaseUri)))
     const movedAside =
       manifest.engine === 'sqlite'
