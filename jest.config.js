@@ -61,6 +61,7 @@ async function intTestMatch() {
   return ['<rootDir>/tests/int/mongodb.test.ts']
 }
 
+// End-to-end tests (tests/e2e/**/*.spec.ts) run on Playwright: see playwright.config.ts.
 /** @returns {Promise<import('jest').Config>} */
 const config = async () => ({
   projects: [
@@ -77,16 +78,6 @@ const config = async () => ({
       testEnvironment: 'node',
       testEnvironmentOptions: nodeConditions,
       testMatch: await intTestMatch(),
-    },
-    {
-      ...common,
-      displayName: 'e2e',
-      testEnvironment: 'node',
-      testEnvironmentOptions: nodeConditions,
-      setupFilesAfterEnv: ['<rootDir>/tests/e2e/setup.ts'],
-      globalSetup: '<rootDir>/tests/e2e/global-setup.ts',
-      globalTeardown: '<rootDir>/tests/e2e/global-teardown.ts',
-      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
     },
   ],
 })

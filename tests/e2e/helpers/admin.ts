@@ -1,8 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
 
 import { adminHeaders } from './rest'
 
 export type Credentials = { email: string; password: string }
+
+/** How the clinic's staff open the admin: Italian, a desktop screen. */
+export const ADMIN_CONTEXT = {
+  locale: 'it-IT',
+  viewport: { width: 1440, height: 900 },
+} as const
 
 /** A new admin-panel account made over REST by the seeded admin (only admins manage users). */
 export async function createStaffUser(
@@ -23,21 +29,29 @@ export async function createStaffUser(
   return ((await response.json()) as { doc: { id: string } }).doc
 }
 
-/** Logs in through the admin's own login form, in a fresh Italian browser context. */
-export async function logIntoAdmin(
-  browser: Browser,
-  baseUrl: string,
-  credentials: Credentials,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'it-IT',
-    viewport: { width: 1440, height: 900 },
-  })
-  const page = await context.newPage()
+/**
+ * Logs in through the admin's own login form in `page` (the test's `page` fixture, in a file
+ * that uses `test.use(ADMIN_CONTEXT)`), and waits for the dashboard.
+ */
+export async function logIn(page: Page, baseUrl: string, credentials: Credentials) {
   await page.goto(`${baseUrl}/admin/login`)
   await page.locator('#field-email').fill(credentials.email)
   await page.locator('#field-password').fill(credentials.password)
   await page.locator('button[type="submit"]').click()
   await page.waitForURL(`${baseUrl}/admin`)
+}
+
+/**
+ * A second (third …) user at the same time: a new Italian context from the `browser` fixture,
+ * logged in. The caller closes the context.
+ */
+export async function logIntoAdmin(
+  browser: Browser,
+  baseUrl: string,
+  credentials: Credentials,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(ADMIN_CONTEXT)
+  const page = await context.newPage()
+  await logIn(page, baseUrl, credentials)
   return { context, page }
 }

@@ -75,7 +75,7 @@ export async function appEnvironment(prefix: string, database: string): Promise<
   const baseUrl = `http://127.0.0.1:${port}`
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    // Jest runs with --experimental-vm-modules: the child processes must not inherit it.
+    // The servers run plain Node: no test runner's (or benchmark's) flags leak into them.
     NODE_OPTIONS: '',
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 
-import type { Page } from 'playwright-core'
+import type { Page } from '@playwright/test'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 

@@ -19,7 +19,7 @@ export type OwnEnv = AppEnvironment
 /** The same environment as `startApp`'s, pointed at a fresh temp dir and port. */
 export const ownEnv = (prefix: string): Promise<OwnEnv> => appEnvironment(prefix, 'crash.db')
 
-/** Runs `npm run --silent <script>` without blocking Jest's event loop; rejects with its output. */
+/** Runs `npm run --silent <script>` without blocking the runner; rejects with its output. */
 export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '--silent', script], { env })

@@ -1,13 +1,9 @@
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-
-import { describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 import Parser from 'rss-parser'
 
 import { e2eBaseUrl } from './helpers/app'
 import { createPublishedPost } from './helpers/posts'
+import { sitemapFiles, sitemapUrls as listedUrls, xmllint } from './helpers/sitemap'
 
 const baseUrl = e2eBaseUrl()
 const ARTICLE_SLUG = 'intervento-mini-invasivo-alluce-valgo'
@@ -29,15 +25,12 @@ const jsonLdGraph = (page: string): Node[] => {
 }
 const types = (graph: Node[]) => graph.flatMap((node) => [node['@type']].flat())
 
-async function sitemapUrls() {
-  const xml = await html('/sitemap.xml')
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
-}
+const sitemapUrls = () => listedUrls(baseUrl)
 
 const parseFeed = async () => new Parser().parseString(await html('/feed.xml'))
 
-describe('article metadata and structured data', () => {
-  it('has exactly one canonical link, Open Graph article tags and the feed link', async () => {
+test.describe('article metadata and structured data', () => {
+  test('has exactly one canonical link, Open Graph article tags and the feed link', async () => {
     const page = await html(ARTICLE)
     expect(page.match(/<link rel="canonical"/g)).toHaveLength(1)
     expect(page).toContain(`<link rel="canonical" href="${baseUrl}${ARTICLE}"/>`)
@@ -52,7 +45,7 @@ describe('article metadata and structured data', () => {
     expect(page).toContain('<link rel="alternate" type="application/rss+xml"')
   })
 
-  it('carries one connected JSON-LD graph with the medical nodes', async () => {
+  test('carries one connected JSON-LD graph with the medical nodes', async () => {
     const graph = jsonLdGraph(await html(ARTICLE))
     for (const type of [
       'WebSite',
@@ -79,7 +72,7 @@ describe('article metadata and structured data', () => {
     )
   })
 
-  it('generates a 1200×630 PNG sharing image, 404 for unknown articles', async () => {
+  test('generates a 1200×630 PNG sharing image, 404 for unknown articles', async () => {
     const image = await fetch(`${baseUrl}/og/${ARTICLE_SLUG}`)
     expect(image.status).toBe(200)
     expect(image.headers.get('content-type')).toBe('image/png')
@@ -90,16 +83,23 @@ describe('article metadata and structured data', () => {
   })
 })
 
-describe('discovery files', () => {
-  it('serves a sitemap valid against the sitemaps.org schema, listing published pages only', async () => {
-    const response = await fetch(`${baseUrl}/sitemap.xml`)
-    expect(response.status).toBe(200)
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sitemap-')), 'sitemap.xml')
-    writeFileSync(file, await response.text())
-    const xsd = path.join(process.cwd(), 'tests/fixtures/sitemap.xsd')
-    const lint = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' })
-    expect(lint.stderr).toContain('validates')
-    expect(lint.status).toBe(0)
+test.describe('discovery files', () => {
+  test('serves a sitemap valid against the sitemaps.org schema, listing published pages only', async () => {
+    // The index against the index schema, each child sitemap against the sitemap schema.
+    const { index, children } = await sitemapFiles(baseUrl)
+    expect(children.size).toBeGreaterThanOrEqual(1)
+    const files = [
+      { schema: 'siteindex.xsd' as const, xml: index },
+      ...[...children.values()].map((xml) => ({ schema: 'sitemap.xsd' as const, xml })),
+    ]
+    for (const { schema, xml } of files) {
+      const lint = xmllint(xml, schema)
+      expect({ schema, stderr: lint.stderr }).toEqual({
+        schema,
+        stderr: expect.stringContaining('validates'),
+      })
+      expect(lint.status).toBe(0)
+    }
     const urls = await sitemapUrls()
     expect(urls).toContain(`${baseUrl}${ARTICLE}`)
     expect(urls).toContain(`${baseUrl}/categorie/alluce-valgo`)
@@ -108,7 +108,7 @@ describe('discovery files', () => {
     expect(urls.some((url) => url?.includes('/cerca'))).toBe(false)
   })
 
-  it('serves robots.txt pointing at the sitemap', async () => {
+  test('serves robots.txt pointing at the sitemap', async () => {
     const robots = await html('/robots.txt')
     expect(robots).toContain('User-Agent: *')
     expect(robots).toContain('Allow: /')
@@ -116,7 +116,7 @@ describe('discovery files', () => {
     expect(robots).toContain(`Sitemap: ${baseUrl}/sitemap.xml`)
   })
 
-  it('serves an RSS 2.0 feed a real parser reads, with the article', async () => {
+  test('serves an RSS 2.0 feed a real parser reads, with the article', async () => {
     const response = await fetch(`${baseUrl}/feed.xml`)
     expect(response.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
     const feed = await parseFeed()
@@ -130,8 +130,8 @@ describe('discovery files', () => {
   })
 })
 
-describe('changes reach readers and search engines on the next request', () => {
-  it('an edited title shows on the article, the home page and the feed at once', async () => {
+test.describe('changes reach readers and search engines on the next request', () => {
+  test('an edited title shows on the article, the home page and the feed at once', async () => {
     const { headers, id, slug } = await createPublishedPost(baseUrl, 'Tallonite: prima versione')
     expect(await html(`/blog/${slug}`)).toContain('<h1>Tallonite: prima versione</h1>')
     const title = 'Tallonite: titolo corretto dalla redazione'
@@ -146,7 +146,7 @@ describe('changes reach readers and search engines on the next request', () => {
     expect((await parseFeed()).items.map((item) => item.title)).toContain(title)
   })
 
-  it('unpublishing makes the page 404 and removes it from sitemap and feed', async () => {
+  test('unpublishing makes the page 404 and removes it from sitemap and feed', async () => {
     const { headers, id, slug } = await createPublishedPost(baseUrl, 'Neuroma di Morton')
     expect(await sitemapUrls()).toContain(`${baseUrl}/blog/${slug}`)
     expect((await parseFeed()).items.map((item) => item.link)).toContain(`${baseUrl}/blog/${slug}`)
@@ -164,7 +164,7 @@ describe('changes reach readers and search engines on the next request', () => {
     expect(await html('/')).not.toContain(`/blog/${slug}`)
   })
 
-  it('renaming a published post makes the old URL answer 301 to the new one', async () => {
+  test('renaming a published post makes the old URL answer 301 to the new one', async () => {
     const { headers, id, slug } = await createPublishedPost(baseUrl, 'Piede piatto nel bambino')
     // Served before the rename: the proxy's redirect table is loaded and cached by now.
     expect((await fetch(`${baseUrl}/blog/${slug}`)).status).toBe(200)

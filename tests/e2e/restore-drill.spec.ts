@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { createClient } from '@libsql/client'
+import { expect, test } from '@playwright/test'
 
 import { startRedisServer, type TestRedis } from '../support/redis-server'
 
 import { adminHeaders } from './helpers/rest'
+import { sitemapFiles } from './helpers/sitemap'
 import {
   ownEnv,
   runScript,
@@ -58,18 +59,25 @@ const get = async (url: string) => {
   }
 }
 
+/** The sitemap as crawlers read it: the index and every child sitemap it lists. */
+const wholeSitemap = async (baseUrl: string) => {
+  const { index, children } = await sitemapFiles(baseUrl)
+  return [index, ...children.values()].join('\n')
+}
+
 let own: OwnEnv | undefined
 let server: OwnServer | undefined
 let redis: TestRedis | undefined
 
-afterEach(async () => {
+test.afterEach(async () => {
+  test.setTimeout(60_000)
   await server?.stop().catch(() => server?.crash())
   server = undefined
   if (own) await rm(own.dir, { recursive: true, force: true })
   own = undefined
-}, 60_000)
+})
 
-afterAll(async () => {
+test.afterAll(async () => {
   await redis?.dispose()
 })
 
@@ -93,7 +101,7 @@ async function drill(label: string, extraEnv: { REDIS_URL?: string }) {
   expect(before.length).toBeGreaterThanOrEqual(3)
   const [renamed, deleted] = before as [Post, Post, ...Post[]]
   expect(before.length).toBeLessThan(100)
-  const sitemapBefore = (await get(`${baseUrl}/sitemap.xml`)).body
+  const sitemapBefore = await wholeSitemap(baseUrl)
   const feedBefore = (await get(`${baseUrl}/feed.xml`)).body
 
   const started = Date.now()
@@ -171,7 +179,7 @@ async function drill(label: string, extraEnv: { REDIS_URL?: string }) {
   expect((await get(`${baseUrl}${postPath(renamed.slug)}`)).body).not.toContain('(modificato)')
   expect((await get(`${baseUrl}${postPath(added.slug)}`)).status).toBe(404)
   expect(await publishedPosts(baseUrl)).toEqual(before)
-  const sitemap = (await get(`${baseUrl}/sitemap.xml`)).body
+  const sitemap = await wholeSitemap(baseUrl)
   const feed = (await get(`${baseUrl}/feed.xml`)).body
   expect(sitemap).toBe(sitemapBefore)
   expect(sitemap).not.toContain(added.slug)
@@ -201,13 +209,15 @@ async function drill(label: string, extraEnv: { REDIS_URL?: string }) {
   )
 }
 
-describe('restore drill', () => {
-  it('serves exactly the backup after stop, restore, start (page cache in memory)', async () => {
+test.describe('restore drill', () => {
+  test('serves exactly the backup after stop, restore, start (page cache in memory)', async () => {
+    test.setTimeout(300_000)
     await drill('memory cache', {})
-  }, 300_000)
+  })
 
-  it('does the same with the page cache in Redis, which outlives the restart', async () => {
+  test('does the same with the page cache in Redis, which outlives the restart', async () => {
+    test.setTimeout(300_000)
     redis = await startRedisServer()
     await drill('Redis cache', { REDIS_URL: redis.url })
-  }, 300_000)
+  })
 })

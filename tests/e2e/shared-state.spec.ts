@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 
 import { freePort } from './helpers/app'
 import { createPublishedPost } from './helpers/posts'
@@ -26,7 +26,8 @@ let dir: string
 let a: Instance
 let b: Instance
 
-beforeAll(async () => {
+test.beforeAll(async () => {
+  test.setTimeout(300_000)
   redis = await startRedisServer()
   const own = await ownEnv('clinica-shared-')
   dir = own.dir
@@ -42,13 +43,14 @@ beforeAll(async () => {
   ])
   a = { name: 'A', baseUrl: own.baseUrl, server: serverA }
   b = { name: 'B', baseUrl: baseB, server: serverB }
-}, 300_000)
+})
 
-afterAll(async () => {
+test.afterAll(async () => {
+  test.setTimeout(60_000)
   await Promise.all([a?.server.stop(), b?.server.stop()])
   await redis?.dispose()
   if (dir) await rm(dir, { recursive: true, force: true })
-}, 60_000)
+})
 
 type Page = { status: number; cache: string | null; location: string | null; text: string }
 async function get(instance: Instance, path: string): Promise<Page> {
@@ -69,8 +71,8 @@ const login = (instance: Instance, email: string, from: string) =>
     body: JSON.stringify({ email, password: 'password-sbagliata-123' }),
   })
 
-describe('two instances, one Redis', () => {
-  it('serves on each instance the pages the other rendered, and a publish through A on B at the next request', async () => {
+test.describe('two instances, one Redis', () => {
+  test('serves on each instance the pages the other rendered, and a publish through A on B at the next request', async () => {
     const rendered = await get(b, '/blog')
     expect(rendered.status).toBe(200)
     await sleep(STORED_MS)
@@ -94,7 +96,7 @@ describe('two instances, one Redis', () => {
     expect((await get(a, '/blog')).cache).toBe('HIT')
   })
 
-  it("answers a renamed post's old URL with 301 on both instances at the next request", async () => {
+  test("answers a renamed post's old URL with 301 on both instances at the next request", async () => {
     const { headers, id, slug } = await createPublishedPost(a.baseUrl, `Alluce rigido ${RUN}`)
     // Both instances have served the old URL: their redirect tables are loaded by now.
     expect((await get(a, `/blog/${slug}`)).status).toBe(200)
@@ -116,7 +118,8 @@ describe('two instances, one Redis', () => {
     }
   })
 
-  it('holds the login limit (30 per address) across both instances', async () => {
+  test('holds the login limit (30 per address) across both instances', async () => {
+    test.setTimeout(120_000)
     const from = '203.0.113.50'
     const statuses: number[] = []
     for (let i = 0; i < 30; i++) {
@@ -133,9 +136,9 @@ describe('two instances, one Redis', () => {
     }
     // Another address is not affected.
     expect((await login(b, `nessuno-${RUN}@example.com`, '203.0.113.51')).status).toBe(401)
-  }, 120_000)
+  })
 
-  it('slows down repeated failures on one account whichever instance they reach', async () => {
+  test('slows down repeated failures on one account whichever instance they reach', async () => {
     const from = '203.0.113.60'
     const account = `bersaglio-${RUN}@example.com`
     const statuses = []
@@ -144,7 +147,8 @@ describe('two instances, one Redis', () => {
     expect(statuses).toEqual([401, 401, 401, 429])
   })
 
-  it('keeps serving patients when Redis goes away, logging it once per instance', async () => {
+  test('keeps serving patients when Redis goes away, logging it once per instance', async () => {
+    test.setTimeout(120_000)
     // What each instance logs from now on (an earlier hiccup would be an outage of its own).
     const logged = new Map([a, b].map((instance) => [instance, instance.server.logs().length]))
     const since = (instance: Instance) => instance.server.logs().slice(logged.get(instance))
@@ -181,5 +185,5 @@ describe('two instances, one Redis', () => {
     expect((await get(a, '/')).status).toBe(200)
     await sleep(STORED_MS)
     expect((await get(b, '/')).cache).toBe('HIT')
-  }, 120_000)
+  })
 })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, open, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 
 import { appEnvironment } from './helpers/app'
 import { firstAnswer, spawnNpm, type Spawned } from './helpers/next-start'
@@ -24,19 +24,24 @@ let server: OwnServer | undefined
 let broken: Spawned | undefined
 const dirs: string[] = []
 
-beforeAll(async () => {
+// The tests share one server, whose database the second one corrupts, and the third stops it.
+test.describe.configure({ mode: 'serial' })
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000)
   own = await ownEnv('clinica-health-')
   dirs.push(own.dir)
   await runScript('migrate', own.env)
   await runScript('seed', own.env)
   server = await startOwnServer(own)
-}, 240_000)
+})
 
-afterAll(async () => {
+test.afterAll(async () => {
+  test.setTimeout(60_000)
   await server?.stop().catch(() => server?.crash())
   await broken?.stop()
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
-}, 60_000)
+})
 
 async function health(baseUrl: string, response?: Response) {
   const answer = response ?? (await fetch(`${baseUrl}/api/health`))
@@ -73,8 +78,8 @@ async function scramble(file: string) {
   }
 }
 
-describe('GET /api/health', () => {
-  it('answers 200 {"status":"ok"} while the database works, and Payload’s /api still answers', async () => {
+test.describe('GET /api/health', () => {
+  test('answers 200 {"status":"ok"} while the database works, and Payload’s /api still answers', async () => {
     const ok = await health(own.baseUrl)
     expect(ok).toMatchObject({ status: 200, cacheControl: 'no-store', body: { status: 'ok' } })
     expect(ok.contentType).toMatch(/^application\/json/)
@@ -94,7 +99,7 @@ describe('GET /api/health', () => {
     })
   })
 
-  it('answers 503 with the reason once the database file is corrupted under it', async () => {
+  test('answers 503 with the reason once the database file is corrupted under it', async () => {
     const file = own.env.DATABASE_URI!.replace(/^file:/, '')
     for (const suffix of ['', '-wal', '-shm']) await scramble(`${file}${suffix}`)
 
@@ -108,7 +113,7 @@ describe('GET /api/health', () => {
     expectNoLeak(failing.text, own.env)
   })
 
-  it('answers 503 when the server starts on a database it cannot open', async () => {
+  test('answers 503 when the server starts on a database it cannot open', async () => {
     await server?.stop()
     server = undefined
     // A directory where the database file should be: SQLite cannot open it.
@@ -135,5 +140,5 @@ describe('GET /api/health', () => {
       ),
     })
     expectNoLeak(failing.text, env.env)
-  }, 120_000)
+  })
 })

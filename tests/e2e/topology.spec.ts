@@ -7,7 +7,7 @@ import {
   type Server,
 } from 'node:http'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 import sharp from 'sharp'
 
 import { startNginx, type Nginx } from '../../deploy/topology/nginx'
@@ -75,7 +75,7 @@ const RSC_HEADERS = [
   'next-url',
 ]
 
-describe('deploy/nginx.conf in front of two stand-in instances', () => {
+test.describe('deploy/nginx.conf in front of two stand-in instances', () => {
   let answered = 0
   const stubs: { name: string; server: Server; port: number }[] = []
   let nginx: Nginx
@@ -124,7 +124,7 @@ describe('deploy/nginx.conf in front of two stand-in instances', () => {
 
   const at = (path: string, headers?: Record<string, string>) => get(`${nginx.url}${path}`, headers)
 
-  beforeAll(async () => {
+  test.beforeAll(async () => {
     await startStub('a')
     await startStub('b')
     nginx = await startNginx({
@@ -133,12 +133,12 @@ describe('deploy/nginx.conf in front of two stand-in instances', () => {
     })
   })
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     await nginx?.stop()
     for (const stub of stubs) if (stub.server.listening) await stopStub(stub.name)
   })
 
-  it('balances over both instances and passes the real client address', async () => {
+  test('balances over both instances and passes the real client address', async () => {
     const seen = new Set<string>()
     for (let i = 0; i < 10; i++) {
       // A client writing its own X-Forwarded-For, as anyone can.
@@ -153,7 +153,7 @@ describe('deploy/nginx.conf in front of two stand-in instances', () => {
     expect([...seen].sort()).toEqual(['a', 'b'])
   })
 
-  it('serves a public page from its cache for at most 1 s, whatever s-maxage says', async () => {
+  test('serves a public page from its cache for at most 1 s, whatever s-maxage says', async () => {
     const ages: number[] = []
     const statuses = new Map<string, number>()
     const versions = new Set<number>()
@@ -176,7 +176,7 @@ describe('deploy/nginx.conf in front of two stand-in instances', () => {
     expect(Math.max(...ages)).toBeLessThan(1_050)
   })
 
-  it("keeps the HTML and each of Next's RSC variants apart", async () => {
+  test("keeps the HTML and each of Next's RSC variants apart", async () => {
     const html = await at('/blog/varianti')
     expect(echo(html).variant).toEqual([null, null, null, null, null])
     const variants: [string, Record<string, string>, (string | null)[]][] = [
@@ -210,7 +210,7 @@ describe('deploy/nginx.conf in front of two stand-in instances', () => {
     expect(echo(await at('/blog/varianti')).variant).toEqual([null, null, null, null, null])
   })
 
-  it('never caches /admin, /api or /anteprima', async () => {
+  test('never caches /admin, /api or /anteprima', async () => {
     for (const path of [
       '/admin',
       '/admin/collections/posts',
@@ -224,7 +224,7 @@ describe('deploy/nginx.conf in front of two stand-in instances', () => {
     }
   })
 
-  it('never stores responses with Set-Cookie or a private Cache-Control', async () => {
+  test('never stores responses with Set-Cookie or a private Cache-Control', async () => {
     for (const path of ['/set-cookie', '/private']) {
       const first = await at(path)
       const second = await at(path)
@@ -233,7 +233,7 @@ describe('deploy/nginx.conf in front of two stand-in instances', () => {
     }
   })
 
-  it('never serves a cached page to a session, nor caches what a session gets', async () => {
+  test('never serves a cached page to a session, nor caches what a session gets', async () => {
     const sessions: Record<string, string>[] = [
       { Cookie: 'payload-lng=it; payload-token=eyJhbGciOi' },
       { Cookie: '__prerender_bypass=1' },
@@ -259,7 +259,7 @@ describe('deploy/nginx.conf in front of two stand-in instances', () => {
     expect(anonymous.status).toBe(200)
   })
 
-  it('keeps /_next/static files for longer', async () => {
+  test('keeps /_next/static files for longer', async () => {
     const first = await at('/_next/static/chunks/app-0123abcd.js')
     await sleep(2_100)
     const later = await at('/_next/static/chunks/app-0123abcd.js')
@@ -267,7 +267,7 @@ describe('deploy/nginx.conf in front of two stand-in instances', () => {
     expect(echo(later).n).toBe(echo(first).n)
   })
 
-  it('serves the stale page to other readers while one request refreshes it', async () => {
+  test('serves the stale page to other readers while one request refreshes it', async () => {
     const cached = echo(await at('/slow/pagina'))
     await sleep(1_200)
     const refresher = at('/slow/pagina')
@@ -284,7 +284,7 @@ describe('deploy/nginx.conf in front of two stand-in instances', () => {
   })
 
   // Last: stops the stand-ins.
-  it('retries the other instance when one dies, and serves stale pages when none answers', async () => {
+  test('retries the other instance when one dies, and serves stale pages when none answers', async () => {
     const cached = echo(await at('/blog/quando-cadono'))
     await stopStub('a')
     for (let i = 0; i < 10; i++) {
@@ -303,18 +303,19 @@ describe('deploy/nginx.conf in front of two stand-in instances', () => {
   })
 })
 
-describe('the topology: nginx, two app instances, one SQLite file, Redis and S3', () => {
+test.describe('the topology: nginx, two app instances, one SQLite file, Redis and S3', () => {
   let topology: TestTopology
   const proxy = () => topology.baseUrl
   const instances = () => topology.instances
 
-  beforeAll(async () => {
+  test.beforeAll(async () => {
+    test.setTimeout(240_000)
     topology = await startTestTopology()
-  }, 240_000)
+  })
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     await topology?.dispose()
-  }, 60_000)
+  })
 
   const titleShown = (html: string, title: string) => html.includes(`<h1>${title}</h1>`)
 
@@ -327,7 +328,7 @@ describe('the topology: nginx, two app instances, one SQLite file, Redis and S3'
     return Number.POSITIVE_INFINITY
   }
 
-  it('publish through instance A: instance B and the proxy serve the new version within 1.5 s', async () => {
+  test('publish through instance A: instance B and the proxy serve the new version within 1.5 s', async () => {
     const [a, b] = instances()
     const { headers, id, slug } = await createPublishedPost(a.url, `Pubblicato su A ${TAG}`)
     const path = `/blog/${slug}`
@@ -357,9 +358,9 @@ describe('the topology: nginx, two app instances, one SQLite file, Redis and S3'
     console.log(`publish → live (ms): instance B ${delays.b}, proxy ${delays.proxy}`)
     expect(Math.max(...delays.b)).toBeLessThan(1_500)
     expect(Math.max(...delays.proxy)).toBeLessThan(1_500)
-  }, 60_000)
+  })
 
-  it('rename a post: the old URL answers 301 on both instances at the next request', async () => {
+  test('rename a post: the old URL answers 301 on both instances at the next request', async () => {
     const [a, b] = instances()
     const { headers, id, slug } = await createPublishedPost(a.url, `Da rinominare ${TAG}`)
     // Both instances have served the post, so both hold a redirect table by now.
@@ -388,7 +389,7 @@ describe('the topology: nginx, two app instances, one SQLite file, Redis and S3'
     expect(through).toBeLessThan(1_500)
   })
 
-  it('the login limit holds across both instances', async () => {
+  test('the login limit holds across both instances', async () => {
     const [a, b] = instances()
     // Direct to the instances, as nginx would pass it: the last X-Forwarded-For entry is the client.
     const login = (base: string, body: { email: string; password: string }, client: string) =>
@@ -423,7 +424,7 @@ describe('the topology: nginx, two app instances, one SQLite file, Redis and S3'
     expect(results).toEqual([401, 401, 401, 429])
   })
 
-  it('an image uploaded through instance A is served by instance B and through the proxy', async () => {
+  test('an image uploaded through instance A is served by instance B and through the proxy', async () => {
     const [a, b] = instances()
     const bytes = await sharp({
       create: { width: 640, height: 480, channels: 3, background: { r: 40, g: 140, b: 110 } },
@@ -470,7 +471,7 @@ describe('the topology: nginx, two app instances, one SQLite file, Redis and S3'
     }
   })
 
-  it('drafts and logged-in pages are never cached or served by the proxy', async () => {
+  test('drafts and logged-in pages are never cached or served by the proxy', async () => {
     const [a] = instances()
     const published = `Pubblicato ${TAG}`
     const { headers, id, slug } = await createPublishedPost(a.url, published)
@@ -517,7 +518,7 @@ describe('the topology: nginx, two app instances, one SQLite file, Redis and S3'
   })
 
   // Last: instance A does not come back.
-  it('killing one instance under a bounded loopback load loses no request through the proxy', async () => {
+  test('killing one instance under a bounded loopback load loses no request through the proxy', async () => {
     const [a, b] = instances()
     const paths = [
       '/blog/intervento-mini-invasivo-alluce-valgo',
@@ -565,5 +566,5 @@ describe('the topology: nginx, two app instances, one SQLite file, Redis and S3'
     expect(sent).toBeGreaterThan(100)
     // B alone carries the site now.
     expect((await get(`${b.url}/api/health`)).status).toBe(200)
-  }, 60_000)
+  })
 })

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Browser } from 'playwright-core'
+import { expect, test } from '@playwright/test'
 
 import { E2E_ADMIN, e2eBaseUrl } from './helpers/app'
-import { logIntoAdmin } from './helpers/admin'
-import { launchChromium } from './helpers/browser'
+import { ADMIN_CONTEXT, logIn } from './helpers/admin'
 import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
 
@@ -15,22 +13,11 @@ import { articleBlocksToLexical } from '@/lib/text-import'
 const ARTICLE_SLUG = 'intervento-mini-invasivo-alluce-valgo'
 const source = readFileSync(path.join(process.cwd(), 'seed/content', `${ARTICLE_SLUG}.txt`), 'utf8')
 const [sourceTitle = '', ...sourceBlocks] = source.split(/\n\s*\n/).map((block) => block.trim())
-// Rendered text is compared with runs of white space (including no-break spaces) folded.
-const fold = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 const app = { baseUrl: e2eBaseUrl() }
-let browser: Browser
 
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
-
-describe('public site over HTTP', () => {
-  it('serves the article with its title, Italian language and canonical URL', async () => {
+test.describe('public site over HTTP', () => {
+  test('serves the article with its title, Italian language and canonical URL', async () => {
     const response = await fetch(`${app.baseUrl}/blog/${ARTICLE_SLUG}`)
     expect(response.status).toBe(200)
     const html = await response.text()
@@ -40,7 +27,7 @@ describe('public site over HTTP', () => {
     expect(response.headers.get('x-powered-by')).toBeNull()
   })
 
-  it('answers 404 with the Italian page for an unknown article and an unknown URL', async () => {
+  test('answers 404 with the Italian page for an unknown article and an unknown URL', async () => {
     for (const url of [`/blog/non-esiste`, `/pagina-inesistente`]) {
       const response = await fetch(`${app.baseUrl}${url}`)
       expect(response.status).toBe(404)
@@ -48,7 +35,7 @@ describe('public site over HTTP', () => {
     }
   })
 
-  it('paginates the blog 12 a page and 404s past the end', async () => {
+  test('paginates the blog 12 a page and 404s past the end', async () => {
     const first = await fetch(`${app.baseUrl}/blog`)
     expect(first.status).toBe(200)
     const listing = await first.text()
@@ -60,7 +47,8 @@ describe('public site over HTTP', () => {
     ]) {
       expect(listing).toContain(`href="/blog/${slug}"`)
     }
-    for (const url of ['/blog/pagina/2', '/blog/pagina/abc', '/blog/pagina/02']) {
+    // Other files publish posts on this shared server: a page far past the end, not page 2.
+    for (const url of ['/blog/pagina/9999', '/blog/pagina/abc', '/blog/pagina/02']) {
       expect((await fetch(`${app.baseUrl}${url}`)).status).toBe(404)
     }
     const pageOne = await fetch(`${app.baseUrl}/blog/pagina/1`, { redirect: 'manual' })
@@ -68,7 +56,7 @@ describe('public site over HTTP', () => {
     expect(pageOne.headers.get('location')).toMatch(/\/blog$/)
   })
 
-  it('serves the privacy and cookie pages linked from every page', async () => {
+  test('serves the privacy and cookie pages linked from every page', async () => {
     const home = await (await fetch(`${app.baseUrl}/`)).text()
     for (const [url, title] of [
       ['/privacy', 'Informativa sulla privacy'],
@@ -81,7 +69,7 @@ describe('public site over HTTP', () => {
     }
   })
 
-  it('never shows a draft, even to someone who knows its URL', async () => {
+  test('never shows a draft, even to someone who knows its URL', async () => {
     const headers = await adminHeaders(app.baseUrl)
     const created = await fetch(`${app.baseUrl}/api/posts?draft=true`, {
       method: 'POST',
@@ -109,22 +97,28 @@ describe('public site over HTTP', () => {
   })
 })
 
-describe('in Chromium', () => {
-  it('shows the article heading and every paragraph of the source', async () => {
-    const page = await browser.newPage()
+test.describe('in Chromium', () => {
+  test.use(ADMIN_CONTEXT)
+
+  test('shows the article heading and every paragraph of the source', async ({ page }) => {
     await page.goto(`${app.baseUrl}/blog/${ARTICLE_SLUG}`)
-    expect(await page.locator('h1').textContent()).toBe(sourceTitle)
-    const body = fold(await page.locator('.article__body').innerText())
-    for (const block of sourceBlocks) expect(body).toContain(fold(block))
-    expect(await page.locator('.article__body h2').allTextContents()).toEqual([
+    await expect(page.locator('h1')).toHaveText(sourceTitle)
+    // As read on screen (innerText); Playwright folds runs of white space, no-break spaces
+    // included, on both sides.
+    const body = page.locator('.article__body')
+    for (const block of sourceBlocks) {
+      await expect(body).toContainText(block, { useInnerText: true })
+    }
+    await expect(page.locator('.article__body h2')).toHaveText([
       'Cos’è l’intervento mini invasivo alluce valgo',
       'I vantaggi di questa procedura chirurgica',
     ])
-    await page.close()
   })
 
-  it('lets an admin log in, edit the title, publish, and the public page shows it', async () => {
-    const { context, page } = await logIntoAdmin(browser, app.baseUrl, E2E_ADMIN)
+  test('lets an admin log in, edit the title, publish, and the public page shows it', async ({
+    page,
+  }) => {
+    await logIn(page, app.baseUrl, E2E_ADMIN)
 
     // A post of this test's own: other test files read the seeded article at the same time.
     const { id, slug } = await createPublishedPost(
@@ -136,7 +130,7 @@ describe('in Chromium', () => {
     const newTitle = 'Fascite plantare: il titolo scelto dalla redazione'
     await page.locator('#field-title').fill(newTitle)
     const publish = page.getByRole('button', { name: 'Pubblica modifiche' })
-    await publish.waitFor({ state: 'visible' })
+    await expect(publish).toBeVisible()
     const saved = page.waitForResponse(
       (response) =>
         response.request().method() === 'PATCH' &&
@@ -148,6 +142,5 @@ describe('in Chromium', () => {
 
     const article = await fetch(`${app.baseUrl}/blog/${slug}`)
     expect(await article.text()).toContain(`<h1>${newTitle}</h1>`)
-    await context.close()
   })
 })

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Browser, Page } from 'playwright-core'
+import { expect, test, type Page } from '@playwright/test'
 
-import { createStaffUser, logIntoAdmin, type Credentials } from './helpers/admin'
+import { ADMIN_CONTEXT, createStaffUser, logIn, type Credentials } from './helpers/admin'
 import { e2eBaseUrl } from './helpers/app'
-import { launchChromium } from './helpers/browser'
 import { adminHeaders } from './helpers/rest'
 
 import { isDocumentId } from '@/lib/ids'
@@ -28,7 +26,6 @@ const BODY =
   'Il dolore sotto le dita del piede si chiama metatarsalgia. ' +
   'Spesso nasce da scarpe strette o da un carico sbagliato.'
 
-let browser: Browser
 let doctorId: string
 let medicalCategory: string
 let postId: string
@@ -55,8 +52,11 @@ const nextSave = (page: Page, { autosave }: { autosave: boolean }) =>
     )
     .then((response) => response.status())
 
-beforeAll(async () => {
-  browser = await launchChromium()
+test.use(ADMIN_CONTEXT)
+// One post goes through the whole workflow: each test starts where the previous one ended.
+test.describe.configure({ mode: 'serial' })
+
+test.beforeAll(async () => {
   const headers = await adminHeaders(baseUrl)
   const doctor = await fetch(`${baseUrl}/api/authors`, {
     method: 'POST',
@@ -76,15 +76,12 @@ beforeAll(async () => {
     '/categories?where[medical][equals]=true&depth=0',
   )
   medicalCategory = categories.docs[0]!.title
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
 })
 
-describe('author → reviewer → editor, in the admin', () => {
-  it('the author writes a draft, sees the checks, and cannot publish it', async () => {
-    const { context, page } = await logIntoAdmin(browser, baseUrl, team.author)
+test.describe('author → reviewer → editor, in the admin', () => {
+  test('the author writes a draft, sees the checks, and cannot publish it', async ({ page }) => {
+    test.setTimeout(120_000)
+    await logIn(page, baseUrl, team.author)
     await page.goto(`${baseUrl}/admin/collections/posts/create`)
     await page.locator('#field-title').fill(TITLE)
     // The first autosave creates the draft and moves the editor to its own URL, ending in the
@@ -102,20 +99,20 @@ describe('author → reviewer → editor, in the admin', () => {
     // The editorial checks follow the text as it is typed.
     const panel = page.locator('section', { hasText: 'Controlli editoriali' })
     await panel.getByText('Affermazioni da verificare').scrollIntoViewIfNeeded()
-    await panel.getByText('«il migliore»').waitFor({ timeout: 10_000 })
-    await panel.getByText('«garantito»').waitFor()
-    await panel.getByText('«100%»').waitFor()
-    const readability = await panel
-      .locator('h3', { hasText: 'Leggibilità (indice Gulpease)' })
-      .locator('xpath=following-sibling::p[1]')
-      .innerText()
-    expect(readability).toMatch(/^\d+ su 100: .+/)
-    await panel.getByText('Revisione medica scaduta').first().waitFor()
+    await expect(panel.getByText('«il migliore»')).toBeVisible({ timeout: 10_000 })
+    await expect(panel.getByText('«garantito»')).toBeVisible()
+    await expect(panel.getByText('«100%»')).toBeVisible()
+    await expect(
+      panel
+        .locator('h3', { hasText: 'Leggibilità (indice Gulpease)' })
+        .locator('xpath=following-sibling::p[1]'),
+    ).toHaveText(/^\d+ su 100: .+/)
+    await expect(panel.getByText('Revisione medica scaduta').first()).toBeVisible()
 
     // Autosave keeps the draft; there is no publish (or schedule) button for an author …
     await expect(nextSave(page, { autosave: true })).resolves.toBe(200)
-    await page.getByText('Stato:').first().waitFor()
-    expect(await page.getByRole('button', { name: /Pubblica/ }).count()).toBe(0)
+    await expect(page.getByText('Stato:').first()).toBeVisible()
+    await expect(page.getByRole('button', { name: /Pubblica/ })).toHaveCount(0)
     // … and the server refuses a publish sent with the author's own session.
     const attempt = await page.evaluate(async (id) => {
       const response = await fetch(`/api/posts/${id}`, {
@@ -131,50 +128,64 @@ describe('author → reviewer → editor, in the admin', () => {
 
     expect((await storedDraft())._status).toBe('draft')
     expect((await fetch(`${baseUrl}/api/posts/${postId}`)).status).toBe(404)
-    await context.close()
-  }, 120_000)
+  })
 
-  it('the reviewer signs the medical review with their profile and today’s date', async () => {
-    const { context, page } = await logIntoAdmin(browser, baseUrl, team.reviewer)
+  test('the reviewer signs the medical review with their profile and today’s date', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000)
+    await logIn(page, baseUrl, team.reviewer)
     await page.goto(`${baseUrl}/admin/collections/posts/${postId}`)
     // Everything but the review is read-only for a reviewer.
-    expect(await page.locator('#field-title').isDisabled()).toBe(true)
-    await page.getByText('Revisione medica scaduta').first().waitFor()
+    await expect(page.locator('#field-title')).toBeDisabled()
+    await expect(page.getByText('Revisione medica scaduta').first()).toBeVisible()
     const saved = nextSave(page, { autosave: false })
     await page.getByRole('button', { name: 'Firma la revisione medica' }).click()
     expect(await saved).toBe(200)
-    await page.getByText('Revisione firmata con il tuo profilo e la data di oggi.').waitFor()
-    await page.getByText('Revisione medica valida fino al').first().waitFor()
+    await expect(
+      page.getByText('Revisione firmata con il tuo profilo e la data di oggi.'),
+    ).toBeVisible()
+    await expect(page.getByText('Revisione medica valida fino al').first()).toBeVisible()
 
     const stored = await storedDraft()
     expect(stored.reviewedBy).toBe(doctorId)
     expect(stored.lastReviewedAt?.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10))
     expect(stored._status).toBe('draft')
-    await context.close()
-  }, 120_000)
+  })
 
-  it('the editor publishes it in a medical category and patients can read it', async () => {
-    const { context, page } = await logIntoAdmin(browser, baseUrl, team.editor)
+  test('the editor publishes it in a medical category and patients can read it', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000)
+    await logIn(page, baseUrl, team.editor)
     await page.goto(`${baseUrl}/admin/collections/posts/${postId}`)
-    await page.getByText('Revisione medica valida fino al').first().waitFor()
+    await expect(page.getByText('Revisione medica valida fino al').first()).toBeVisible()
 
     await page.locator('#field-categories .rs__control').click()
+    // Payload recomputes the form state (a server action) on change: publishing before it answers
+    // lets that answer clear the errors of the refused publish.
+    const formState = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' &&
+        response.request().headers()['next-action'] !== undefined,
+    )
     await page.locator('.rs__option', { hasText: medicalCategory }).click()
+    await formState
 
     // Without the author the medical rule refuses, and says which field is missing.
     let response = nextSave(page, { autosave: false })
     await page.getByRole('button', { name: /^Pubblica/ }).click()
     expect(await response).toBe(400)
-    // The toast names the field; the field itself says what to do.
-    await page.getByText('Autore', { exact: true }).first().waitFor()
+    // The toast names the field (once it shows, the form holds the server's errors: opening the
+    // tab earlier can miss them); the field itself says what to do.
+    await expect(page.getByText('Il seguente campo non è valido: Autore')).toBeVisible()
     await page.locator('.tabs-field__tab-button', { hasText: 'Informazioni mediche' }).click()
-    await page.getByText('Per pubblicare un articolo medico indica l’autore.').waitFor()
+    await expect(page.getByText('Per pubblicare un articolo medico indica l’autore.')).toBeVisible()
     await page.locator('#field-author .rs__control').click()
     await page.locator('.rs__option', { hasText: `Giulia Conti ${stamp}` }).click()
     response = nextSave(page, { autosave: false })
     await page.getByRole('button', { name: /^Pubblica/ }).click()
     expect(await response).toBe(200)
-    await context.close()
 
     const { slug } = await storedDraft()
     const article = await fetch(`${baseUrl}/blog/${slug}`)
@@ -183,11 +194,14 @@ describe('author → reviewer → editor, in the admin', () => {
     expect(html).toContain(TITLE)
     expect(html).toContain('Giulia Conti')
     expect(await (await fetch(`${baseUrl}/blog`)).text()).toContain(`/blog/${slug}`)
-  }, 120_000)
+  })
 })
 
-describe('medical review status in the posts list', () => {
-  it('marks expired reviews in the "Revisione" column and filters them with "Revisione scaduta"', async () => {
+test.describe('medical review status in the posts list', () => {
+  test('marks expired reviews in the "Revisione" column and filters them with "Revisione scaduta"', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000)
     // A post reviewed two years ago, next to the one the reviewer has just signed.
     const stale = `Fascite plantare: revisione vecchia (${stamp})`
     const created = await fetch(`${baseUrl}/api/posts?draft=true`, {
@@ -202,35 +216,36 @@ describe('medical review status in the posts list', () => {
     })
     expect(created.status).toBe(201)
 
-    const { context, page } = await logIntoAdmin(browser, baseUrl, team.editor)
+    await logIn(page, baseUrl, team.editor)
     await page.goto(`${baseUrl}/admin/collections/posts?limit=100`)
     const row = (title: string) => page.locator('tr', { hasText: title })
-    await row(stale).getByText('Scaduta').waitFor()
-    await row(TITLE).getByText('Valida fino al').waitFor()
+    await expect(row(stale).getByText('Scaduta')).toBeVisible()
+    await expect(row(TITLE).getByText('Valida fino al')).toBeVisible()
 
     await page.getByRole('button', { name: 'Revisione scaduta' }).click()
-    await page.getByText('Filtro attivo').waitFor()
-    await row(stale).waitFor()
-    await row(TITLE).waitFor({ state: 'detached' })
-    expect(
-      await page.getByRole('button', { name: 'Revisione scaduta' }).getAttribute('aria-pressed'),
-    ).toBe('true')
+    await expect(page.getByText('Filtro attivo')).toBeVisible()
+    await expect(row(stale)).toBeVisible()
+    await expect(row(TITLE)).toHaveCount(0)
+    await expect(page.getByRole('button', { name: 'Revisione scaduta' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
 
     await page.getByRole('button', { name: 'Mostra tutti' }).click()
-    await row(TITLE).waitFor()
-    await context.close()
-  }, 120_000)
+    await expect(row(TITLE)).toBeVisible()
+  })
 })
 
-describe('live preview in the admin', () => {
-  it('shows the draft beside the editor and follows each autosave', async () => {
-    const { context, page } = await logIntoAdmin(browser, baseUrl, team.editor)
+test.describe('live preview in the admin', () => {
+  test('shows the draft beside the editor and follows each autosave', async ({ page }) => {
+    test.setTimeout(120_000)
+    await logIn(page, baseUrl, team.editor)
     await page.goto(`${baseUrl}/admin/collections/posts/${postId}`)
     await page.getByRole('button', { name: 'Anteprima dal vivo' }).click()
     // Payload's IframeLoader puts the class on a wrapper; the frame is the only one on the page.
     const preview = page.locator('iframe').contentFrame()
-    await preview.locator('h1', { hasText: TITLE }).waitFor({ timeout: 20_000 })
-    await preview.getByText('Anteprima dell’ultima bozza').waitFor()
+    await expect(preview.locator('h1', { hasText: TITLE })).toBeVisible({ timeout: 20_000 })
+    await expect(preview.getByText('Anteprima dell’ultima bozza')).toBeVisible()
 
     // A mark in the frame's window: a reload would lose it, a server re-render keeps it.
     const frame = page.frames().find((candidate) => candidate.url().includes('/anteprima/'))!
@@ -241,7 +256,7 @@ describe('live preview in the admin', () => {
     await page.locator('#field-title').fill(draftTitle)
     expect(await saved).toBe(200)
     // No reload: the preview re-renders on Payload's document event.
-    await preview.locator('h1', { hasText: draftTitle }).waitFor({ timeout: 15_000 })
+    await expect(preview.locator('h1', { hasText: draftTitle })).toBeVisible({ timeout: 15_000 })
     expect(await frame.evaluate(() => '__sameDocument' in window)).toBe(true)
 
     // The public page still shows the published title.
@@ -249,6 +264,5 @@ describe('live preview in the admin', () => {
     const live = await (await fetch(`${baseUrl}/blog/${slug}`)).text()
     expect(live).toContain(TITLE)
     expect(live).not.toContain(draftTitle)
-    await context.close()
-  }, 120_000)
+  })
 })

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Browser, BrowserContext } from 'playwright-core'
+import { expect, test, type BrowserContext } from '@playwright/test'
 
-import { createStaffUser } from './helpers/admin'
+import { ADMIN_CONTEXT, createStaffUser } from './helpers/admin'
 import { e2eBaseUrl } from './helpers/app'
-import { launchChromium } from './helpers/browser'
 import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
 
@@ -21,7 +19,6 @@ const people = {
   author: { email: `autrice-api-${stamp}@clinica.test`, password: 'Zt3-altra-frase-segreta' },
 }
 
-let browser: Browser
 let postId: string
 const ids: Record<'admin' | 'editor' | 'author', string> = { admin: '', editor: '', author: '' }
 const tokens: Record<'admin' | 'editor' | 'author', string> = { admin: '', editor: '', author: '' }
@@ -53,8 +50,10 @@ const graphql = (query: string, token?: string) =>
     body: JSON.stringify({ query }),
   }).then((r) => r.json() as Promise<{ data?: unknown; errors?: { message: string }[] }>)
 
-beforeAll(async () => {
-  browser = await launchChromium()
+// The admin's browser pages (the locked-document dialog, the login form).
+test.use(ADMIN_CONTEXT)
+
+test.beforeAll(async () => {
   const admin = await adminHeaders(baseUrl)
   tokens.admin = admin.Authorization!.replace('JWT ', '')
   ids.admin = (
@@ -69,10 +68,6 @@ beforeAll(async () => {
     ids[role] = session.user.id
   }
   postId = (await createPublishedPost(baseUrl, `Blocchi e API ${stamp}`)).id
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
 })
 
 const lockRequest = (as: 'admin' | 'editor' | 'author', owner: 'admin' | 'editor' | 'author') =>
@@ -98,8 +93,8 @@ const locksOnPost = () => locksOn(postId)
 const ownerOf = (lock: Lock) =>
   typeof lock.user.value === 'object' ? lock.user.value.id : lock.user.value
 
-describe('document locks', () => {
-  it('give anonymous clients nothing', async () => {
+test.describe('document locks', () => {
+  test('give anonymous clients nothing', async () => {
     expect((await fetch(LOCKS)).status).toBe(403)
     const created = await fetch(LOCKS, {
       method: 'POST',
@@ -109,7 +104,7 @@ describe('document locks', () => {
     expect(created.status).toBe(403)
   })
 
-  it('cannot be forged in someone else’s name, so the editor’s save is not blocked', async () => {
+  test('cannot be forged in someone else’s name, so the editor’s save is not blocked', async () => {
     const forged = await lockRequest('author', 'admin')
     expect(forged.status).toBe(403)
     expect(await locksOnPost()).toEqual([])
@@ -121,7 +116,7 @@ describe('document locks', () => {
     expect(save.status).toBe(200)
   })
 
-  it('are removed only by their owner or an admin', async () => {
+  test('are removed only by their owner or an admin', async () => {
     const created = await lockRequest('editor', 'editor')
     expect(created.status).toBe(201)
     const { doc } = (await created.json()) as { doc: Lock }
@@ -139,7 +134,12 @@ describe('document locks', () => {
     expect(await locksOnPost()).toEqual([])
   })
 
-  it('are still taken by the admin while an editor edits, and shown to others', async () => {
+  test('are still taken by the admin while an editor edits, and shown to others', async ({
+    browser,
+    context,
+    page,
+  }) => {
+    test.setTimeout(90_000)
     // A category: it has no autosave, whose every save clears the document's locks.
     const created = await fetch(`${baseUrl}/api/categories`, {
       method: 'POST',
@@ -148,54 +148,42 @@ describe('document locks', () => {
     })
     const categoryId = ((await created.json()) as { doc: { id: string } }).doc.id
     const url = `${baseUrl}/admin/collections/categories/${categoryId}`
-    const contextFor = async (token: string): Promise<BrowserContext> => {
-      const context = await browser.newContext({
-        locale: 'it-IT',
-        viewport: { width: 1440, height: 900 },
-      })
-      await context.addCookies([{ name: 'payload-token', value: token, url: baseUrl }])
-      return context
-    }
-    const editor = await contextFor(tokens.editor)
-    const admin = await contextFor(tokens.admin)
+    const signIn = (target: BrowserContext, token: string) =>
+      target.addCookies([{ name: 'payload-token', value: token, url: baseUrl }])
+    // The editor in the test's own context, the admin in a second one at the same time.
+    await signIn(context, tokens.editor)
+    const admin = await browser.newContext(ADMIN_CONTEXT)
     try {
-      const editing = await editor.newPage()
-      await editing.goto(url)
+      await signIn(admin, tokens.admin)
+      await page.goto(url)
       // Payload takes the lock on the first change of the form.
-      await editing.locator('#field-title').fill(`Categoria in modifica ${stamp}`)
-      const deadline = Date.now() + 15_000
-      let owners: string[] = []
-      while (Date.now() < deadline) {
-        owners = (await locksOn(categoryId)).map(ownerOf)
-        if (owners.length) break
-        await new Promise((resolve) => setTimeout(resolve, 250))
-      }
-      expect(owners).toEqual([ids.editor])
+      await page.locator('#field-title').fill(`Categoria in modifica ${stamp}`)
+      await expect
+        .poll(async () => (await locksOn(categoryId)).map(ownerOf), { timeout: 15_000 })
+        .toEqual([ids.editor])
 
       const watching = await admin.newPage()
       await watching.goto(url)
       // Payload's "Documento bloccato" dialog, naming who is editing.
-      await watching
-        .getByText('Documento bloccato')
-        .first()
-        .waitFor({ state: 'visible', timeout: 20_000 })
-      await expect(watching.getByText(people.editor.email).first().isVisible()).resolves.toBe(true)
+      await expect(watching.getByText('Documento bloccato').first()).toBeVisible({
+        timeout: 20_000,
+      })
+      await expect(watching.getByText(people.editor.email).first()).toBeVisible()
     } finally {
-      await editor.close()
       await admin.close()
     }
-  }, 90_000)
+  })
 })
 
-describe('request cost', () => {
-  it('refuses an unbounded, deeply populated REST list', async () => {
+test.describe('request cost', () => {
+  test('refuses an unbounded, deeply populated REST list', async () => {
     const response = await fetch(`${baseUrl}/api/posts?limit=0&pagination=false&depth=10`)
     expect(response.status).toBe(400)
     expect(await errorMessage(response)).toMatch(/"limit" non valido/)
     expect((await fetch(`${baseUrl}/api/posts?limit=100&depth=2`)).status).toBe(200)
   })
 
-  it('refuses fifty aliased 100-post GraphQL lists', async () => {
+  test('refuses fifty aliased 100-post GraphQL lists', async () => {
     const aliases = Array.from(
       { length: 50 },
       (_, i) => `a${i}: Posts(limit: 100) { docs { title content } }`,
@@ -208,8 +196,8 @@ describe('request cost', () => {
   })
 })
 
-describe('malformed queries', () => {
-  it('answer 400 with a message, not 500', async () => {
+test.describe('malformed queries', () => {
+  test('answer 400 with a message, not 500', async () => {
     for (const [path, expected] of [
       ['/api/posts?where[title][near]=x', /"near" non si applica/],
       ['/api/posts?page=1e20', /"page" non valido/],
@@ -223,8 +211,8 @@ describe('malformed queries', () => {
   })
 })
 
-describe('hidden fields and the permission map', () => {
-  it('refuse sorting by another collection’s password hashes', async () => {
+test.describe('hidden fields and the permission map', () => {
+  test('refuse sorting by another collection’s password hashes', async () => {
     const response = await fetch(`${baseUrl}/api/posts?sort=createdBy.hash`)
     expect(response.status).toBe(400)
     expect(await errorMessage(response)).toBe(
@@ -234,7 +222,9 @@ describe('hidden fields and the permission map', () => {
     expect(gql.errors?.map((e) => e.message).join(' ')).toMatch(/Non si può ordinare/)
   })
 
-  it('keep the permission map from anonymous clients; the admin login still works', async () => {
+  test('keep the permission map from anonymous clients; the admin login still works', async ({
+    page,
+  }) => {
     const anonymous = await fetch(`${baseUrl}/api/access`)
     expect(anonymous.status).toBe(403)
     expect(await anonymous.text()).not.toContain('collections')
@@ -245,12 +235,7 @@ describe('hidden fields and the permission map', () => {
       '"Access" è riservato agli utenti autenticati.',
     )
     // The login page renders without it (the admin reads permissions on the server).
-    const page = await browser.newPage()
-    try {
-      await page.goto(`${baseUrl}/admin/login`)
-      await page.locator('#field-email').waitFor({ timeout: 30_000 })
-    } finally {
-      await page.close()
-    }
+    await page.goto(`${baseUrl}/admin/login`)
+    await expect(page.locator('#field-email')).toBeVisible({ timeout: 30_000 })
   })
 })

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 import { createClient } from '@libsql/client'
 
 import { adminHeaders } from '../helpers/rest'
@@ -37,20 +37,22 @@ const postBody = (title: string) =>
 let own: OwnEnv
 let server: OwnServer | undefined
 
-beforeAll(async () => {
+test.beforeAll(async () => {
+  test.setTimeout(240_000)
   own = await ownEnv('clinica-crash-')
   await runScript('migrate', own.env)
   await runScript('seed', own.env)
   server = await startOwnServer(own)
-}, 240_000)
+})
 
-afterAll(async () => {
+test.afterAll(async () => {
   await server?.stop().catch(() => server?.crash())
-  await rm(own.dir, { recursive: true, force: true })
-}, 60_000)
+  if (own) await rm(own.dir, { recursive: true, force: true })
+})
 
-describe('crash safety of the SQLite database', () => {
-  it('keeps every acknowledged write and an intact database across repeated SIGKILLs', async () => {
+test.describe('crash safety of the SQLite database', () => {
+  test('keeps every acknowledged write and an intact database across repeated SIGKILLs', async () => {
+    test.setTimeout(420_000)
     const acked: Acked[] = []
     const httpFailures: HttpFailure[] = []
     // Connection errors (reset, refused) leave the outcome unknown to the client: the write may
@@ -185,5 +187,5 @@ describe('crash safety of the SQLite database', () => {
     expect(httpFailures).toEqual([])
     // Without acknowledged writes the test would prove nothing.
     expect(acked.length).toBeGreaterThan(ROUNDS)
-  }, 420_000)
+  })
 })

@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 
 import { articleBlocksToLexical } from '@/lib/text-import'
 
 import { e2eBaseUrl } from './helpers/app'
 import { adminHeaders } from './helpers/rest'
+import { sitemapFiles } from './helpers/sitemap'
 
 /*
  * Issue 11 on the real server: the page cache is purged by tag, only for published changes.
@@ -44,6 +45,15 @@ let headers: Record<string, string>
 let post: { id: string; slug: string }
 let category: { id: string; slug: string }
 let listings: string[]
+/** The sitemap index and its children (which list the article URLs), as paths. */
+let sitemaps: string[]
+
+/** Every sitemap document's text, each read with `read`. */
+async function sitemapText(read: (path: string) => Promise<Page>): Promise<string> {
+  const texts: string[] = []
+  for (const path of sitemaps) texts.push((await read(path)).text)
+  return texts.join('\n')
+}
 
 const FIRST_TITLE = `Tendinite achillea ${RUN}: prima versione`
 const DRAFT_TITLE = `Tendinite achillea ${RUN}: bozza non pubblicata`
@@ -58,7 +68,10 @@ const save = async (query: string, data: Record<string, unknown>) => {
   expect(response.status).toBe(200)
 }
 
-beforeAll(async () => {
+// One post goes from published to draft save, to published again, to unpublished.
+test.describe.configure({ mode: 'serial' })
+
+test.beforeAll(async () => {
   headers = await adminHeaders(baseUrl)
   const created = await fetch(`${baseUrl}/api/categories`, {
     method: 'POST',
@@ -86,11 +99,13 @@ beforeAll(async () => {
   expect(response.status).toBe(201)
   post = ((await response.json()) as { doc: { id: string; slug: string } }).doc
   listings = ['/blog', '/', `/categorie/${category.slug}`, AUTHOR, '/feed.xml']
+  const { children } = await sitemapFiles(baseUrl)
+  sitemaps = ['/sitemap.xml', ...[...children.keys()].map((url) => new URL(url).pathname)]
 })
 
-describe('the page cache after editors’ saves', () => {
-  it('an autosave or a draft save of a published post leaves every cached page as it was', async () => {
-    for (const path of [`/blog/${post.slug}`, ...listings, '/sitemap.xml', UNRELATED]) {
+test.describe('the page cache after editors’ saves', () => {
+  test('an autosave or a draft save of a published post leaves every cached page as it was', async () => {
+    for (const path of [`/blog/${post.slug}`, ...listings, ...sitemaps, UNRELATED]) {
       await cached(path)
     }
     await save('?draft=true&autosave=true', { title: DRAFT_TITLE })
@@ -100,7 +115,7 @@ describe('the page cache after editors’ saves', () => {
     expect(article.cache).toBe('HIT')
     expect(article.text).toContain(FIRST_TITLE)
     expect(article.text).not.toContain(DRAFT_TITLE)
-    for (const path of [...listings, '/sitemap.xml']) {
+    for (const path of [...listings, ...sitemaps]) {
       const page = await get(path)
       expect({ path, cache: page.cache, draft: page.text.includes(DRAFT_TITLE) }).toEqual({
         path,
@@ -110,8 +125,8 @@ describe('the page cache after editors’ saves', () => {
     }
   })
 
-  it('publishing shows the new title everywhere at the next request; other articles stay cached', async () => {
-    const sitemapBefore = (await cached('/sitemap.xml')).text
+  test('publishing shows the new title everywhere at the next request; other articles stay cached', async () => {
+    const sitemapBefore = await sitemapText(cached)
     await cached(UNRELATED)
 
     await save('', { title: PUBLISHED_TITLE, _status: 'published' })
@@ -123,7 +138,7 @@ describe('the page cache after editors’ saves', () => {
       expect({ path, shows: page.text.includes(PUBLISHED_TITLE) }).toEqual({ path, shows: true })
     }
     const url = `${baseUrl}/blog/${post.slug}`
-    const sitemap = (await get('/sitemap.xml')).text
+    const sitemap = await sitemapText(get)
     expect(lastmod(sitemap, url)).toBeDefined()
     expect(lastmod(sitemap, url)! > lastmod(sitemapBefore, url)!).toBe(true)
 
@@ -133,12 +148,12 @@ describe('the page cache after editors’ saves', () => {
     expect(unrelated.status).toBe(200)
   })
 
-  it('unpublishing answers 404 and takes the article out of every listing at once', async () => {
-    for (const path of [`/blog/${post.slug}`, ...listings, '/sitemap.xml']) await cached(path)
+  test('unpublishing answers 404 and takes the article out of every listing at once', async () => {
+    for (const path of [`/blog/${post.slug}`, ...listings, ...sitemaps]) await cached(path)
     await save('', { _status: 'draft' })
 
     expect((await get(`/blog/${post.slug}`)).status).toBe(404)
-    for (const path of [...listings, '/sitemap.xml']) {
+    for (const path of [...listings, ...sitemaps]) {
       const page = await get(path)
       expect({ path, lists: page.text.includes(`/blog/${post.slug}`) }).toEqual({
         path,
@@ -148,13 +163,13 @@ describe('the page cache after editors’ saves', () => {
   })
 })
 
-describe('client hints', () => {
+test.describe('client hints', () => {
   const hintHeaders = (page: Page) =>
     ['accept-ch', 'critical-ch', 'vary'].filter((name) =>
       /sec-ch-prefers-color-scheme/i.test(page.headers.get(name) ?? ''),
     )
 
-  it('public responses ask for none (no Accept-CH, Critical-CH or Vary on the colour scheme)', async () => {
+  test('public responses ask for none (no Accept-CH, Critical-CH or Vary on the colour scheme)', async () => {
     for (const path of ['/', UNRELATED, '/blog', '/feed.xml', '/sitemap.xml', '/prenota']) {
       const page = await get(path)
       expect({ path, status: page.status, hints: hintHeaders(page) }).toEqual({
@@ -167,7 +182,7 @@ describe('client hints', () => {
     }
   })
 
-  it('the admin keeps them', async () => {
+  test('the admin keeps them', async () => {
     const login = await get('/admin/login')
     expect(login.status).toBe(200)
     expect(login.headers.get('accept-ch')).toMatch(/Sec-CH-Prefers-Color-Scheme/i)

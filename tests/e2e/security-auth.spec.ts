@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises'
 
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 
 import { E2E_ADMIN, e2eBaseUrl } from './helpers/app'
 import { ownEnv, runScript, startOwnServer } from './resilience/own-server'
@@ -29,8 +29,8 @@ let forged = 0
 /** A different made-up address each call, written by the "client" before the proxy's entry. */
 const forgery = () => `192.0.2.${++forged % 250}, 10.${forged}.0.1`
 
-describe('login limits', () => {
-  it('hold when the client forges X-Forwarded-For, under every URL spelling', async () => {
+test.describe('login limits', () => {
+  test('hold when the client forges X-Forwarded-For, under every URL spelling', async () => {
     const client = '203.0.113.70'
     const statuses: number[] = []
     for (let i = 0; i < 30; i++) {
@@ -61,7 +61,7 @@ describe('login limits', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 
-  it('limit password-reset requests, encoded spelling included', async () => {
+  test('limit password-reset requests, encoded spelling included', async () => {
     const client = '203.0.113.71'
     const ask = (path: string) =>
       fetch(`${baseUrl}${path}`, {
@@ -80,8 +80,8 @@ describe('login limits', () => {
   })
 })
 
-describe('failed logins', () => {
-  it('cannot lock the admin out: wrong passwords from five addresses, then the right one', async () => {
+test.describe('failed logins', () => {
+  test('cannot lock the admin out: wrong passwords from five addresses, then the right one', async () => {
     for (let i = 0; i < 6; i++) {
       const response = await login(
         { email: E2E_ADMIN.email, password: 'sbagliata-1234' },
@@ -94,7 +94,7 @@ describe('failed logins', () => {
     expect(ok.status).toBe(200)
   })
 
-  it('slow down only the address that keeps failing', async () => {
+  test('slow down only the address that keeps failing', async () => {
     const attacker = '203.0.113.91'
     const statuses: number[] = []
     for (let i = 0; i < 4; i++) {
@@ -107,7 +107,7 @@ describe('failed logins', () => {
     expect((await login(E2E_ADMIN, '203.0.113.92')).status).toBe(200)
   })
 
-  it('answer an unknown e-mail like a wrong password, in about the same time', async () => {
+  test('answer an unknown e-mail like a wrong password, in about the same time', async () => {
     const timed = async (email: string, from: string) => {
       const started = performance.now()
       const response = await login({ email, password: 'sbagliata-1234' }, from)
@@ -134,13 +134,15 @@ describe('failed logins', () => {
   })
 })
 
-describe('a server facing the Internet directly (no trusted proxy)', () => {
+test.describe('a server facing the Internet directly (no trusted proxy)', () => {
   const cleanup: (() => Promise<void>)[] = []
-  afterAll(async () => {
+  test.afterAll(async () => {
+    test.setTimeout(60_000)
     for (const step of cleanup.reverse()) await step()
   })
 
-  it('ignores X-Forwarded-For entirely', async () => {
+  test('ignores X-Forwarded-For entirely', async () => {
+    test.setTimeout(120_000)
     const own = await ownEnv('clinica-direct-')
     cleanup.push(() => rm(own.dir, { recursive: true, force: true }))
     own.env.TRUSTED_PROXY_HOPS = '0'
@@ -160,5 +162,5 @@ describe('a server facing the Internet directly (no trusted proxy)', () => {
     }
     expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401))
     expect(statuses[30]).toBe(429)
-  }, 120_000)
+  })
 })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 
 import { freePort } from './helpers/app'
 import { exitWithin, runNpm, spawnNpm } from './helpers/next-start'
@@ -27,7 +27,11 @@ const LATE_TITLE = `Fascite plantare dopo il deploy ${RUN_TAG}`
 let own: OwnEnv
 let server: OwnServer | undefined
 
-beforeAll(async () => {
+// The second test reads what the first one's requests left in the server's cache.
+test.describe.configure({ mode: 'serial' })
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000)
   own = await ownEnv('clinica-deploy-')
   await runScript('migrate', own.env)
   await runScript('seed', own.env)
@@ -40,17 +44,18 @@ beforeAll(async () => {
   )
   await runNpm(['import', '--', article, '--publish'], own.env)
   server = await startOwnServer(own)
-}, 240_000)
+})
 
-afterAll(async () => {
+test.afterAll(async () => {
+  test.setTimeout(60_000)
   await server?.stop().catch(() => server?.crash())
   await rm(own.dir, { recursive: true, force: true })
-}, 60_000)
+})
 
 const get = (pathname: string) => fetch(`${own.baseUrl}${pathname}`)
 
-describe('a fresh server on a database that changed after the build', () => {
-  it('shows the new article on / and /blog at the very first request', async () => {
+test.describe('a fresh server on a database that changed after the build', () => {
+  test('shows the new article on / and /blog at the very first request', async () => {
     for (const pathname of ['/', '/blog']) {
       const response = await get(pathname)
       const page = await response.text()
@@ -61,7 +66,7 @@ describe('a fresh server on a database that changed after the build', () => {
     }
   })
 
-  it('then serves the listings from its cache with the ISR lifetime, refreshed on publish', async () => {
+  test('then serves the listings from its cache with the ISR lifetime, refreshed on publish', async () => {
     const cached = await get('/')
     expect(cached.headers.get('x-nextjs-cache')).toBe('HIT')
     expect(cached.headers.get('cache-control')).toMatch(/\bs-maxage=600\b/)
@@ -74,8 +79,9 @@ describe('a fresh server on a database that changed after the build', () => {
   })
 })
 
-describe('production start', () => {
-  it('refuses to start without PAYLOAD_SECRET and names the variable', async () => {
+test.describe('production start', () => {
+  test('refuses to start without PAYLOAD_SECRET and names the variable', async () => {
+    test.setTimeout(90_000)
     // Empty rather than absent: Next would fill an absent variable from a developer's `.env`.
     const env = { ...own.env, PAYLOAD_SECRET: '' }
     const port = await freePort()
@@ -90,5 +96,5 @@ describe('production start', () => {
     } finally {
       await serve.stop()
     }
-  }, 90_000)
+  })
 })

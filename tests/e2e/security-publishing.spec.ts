@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 
 import { createStaffUser, type Credentials } from './helpers/admin'
 import { e2eBaseUrl, freePort } from './helpers/app'
-import { launchChromium } from './helpers/browser'
 import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
 
@@ -33,7 +32,7 @@ const headersOf = (who: keyof typeof team) => ({
   'Content-Type': 'application/json',
 })
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   for (const [who, role] of [
     ['reviewer', 'reviewer'],
     ['editor', 'editor'],
@@ -47,10 +46,10 @@ beforeAll(async () => {
     expect(login.status).toBe(200)
     tokens[who] = ((await login.json()) as { token: string }).token
   }
-}, 60_000)
+})
 
-describe('a reviewer and a live article', () => {
-  it('cannot take it offline: a draft save, then a save of the live document', async () => {
+test.describe('a reviewer and a live article', () => {
+  test('cannot take it offline: a draft save, then a save of the live document', async () => {
     const { id, slug } = await createPublishedPost(baseUrl, `Tallonite: cosa fare (${stamp})`)
     const patch = (query: string) =>
       fetch(`${baseUrl}/api/posts/${id}${query}`, {
@@ -72,7 +71,7 @@ describe('a reviewer and a live article', () => {
   })
 })
 
-describe('the booking endpoint', () => {
+test.describe('the booking endpoint', () => {
   const request = (name: string) => ({
     name,
     phone: '+39 333 765 4321',
@@ -91,27 +90,25 @@ describe('the booking endpoint', () => {
     return ((await response.json()) as { totalDocs: number }).totalDocs
   }
 
-  it('refuses a post from another site’s page in Chromium with 403', async () => {
+  test('refuses a post from another site’s page in Chromium with 403', async ({ page }) => {
     // The attacker's page: another site (localhost is not 127.0.0.1) whose form posts itself.
     const name = `Richiesta forgiata ${stamp}`
     const fields = Object.entries(request(name))
       .map(([key, value]) => `<input type="hidden" name="${key}" value="${value}">`)
       .join('')
-    const page = `<form method="post" action="${baseUrl}/prenota/invio">${fields}</form>
+    const attackerPage = `<form method="post" action="${baseUrl}/prenota/invio">${fields}</form>
       <script>document.forms[0].submit()</script>`
     const port = await freePort()
     const attacker: Server = createServer((_, response) => {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-      response.end(page)
+      response.end(attackerPage)
     })
     // Bound to the IPv4 loopback, reached as "localhost": a different site from 127.0.0.1.
     await new Promise<void>((resolve) => attacker.listen(port, '127.0.0.1', resolve))
-    const browser = await launchChromium()
     try {
-      const tab = await browser.newPage()
-      const answer = tab.waitForResponse((response) => response.url().endsWith('/prenota/invio'))
+      const answer = page.waitForResponse((response) => response.url().endsWith('/prenota/invio'))
       // The page submits itself while loading: wait for its post, not for its load event.
-      await tab.goto(`http://localhost:${port}/`, { waitUntil: 'commit' })
+      await page.goto(`http://localhost:${port}/`, { waitUntil: 'commit' })
       const response = await answer
       // What the browser said about where the post came from.
       expect(await response.request().allHeaders()).toMatchObject({
@@ -124,13 +121,14 @@ describe('the booking endpoint', () => {
         message: BOOKING_RESPONSE_MESSAGES.crossSite,
       })
     } finally {
-      await browser.close()
+      // The test's browser context is still open: drop its keep-alive sockets to this server.
+      attacker.closeAllConnections()
       await new Promise((resolve) => attacker.close(resolve))
     }
     expect(await stored(name)).toBe(0)
   })
 
-  it('refuses cross-site fetch metadata and a foreign Origin; the site’s own origin passes', async () => {
+  test('refuses cross-site fetch metadata and a foreign Origin; the site’s own origin passes', async () => {
     const post = (name: string, headers: Record<string, string>) =>
       fetch(`${baseUrl}/prenota/invio`, {
         method: 'POST',
@@ -153,7 +151,7 @@ describe('the booking endpoint', () => {
   })
 })
 
-describe('the redirect manager', () => {
+test.describe('the redirect manager', () => {
   const from = `/promo-esterna-${stamp}`
   const redirect = async (who: 'editor' | 'admin', url: string, path = from) =>
     fetch(`${baseUrl}/api/redirects`, {
@@ -174,7 +172,7 @@ describe('the redirect manager', () => {
     return { status: response.status, location: response.headers.get('location') }
   }
 
-  it('an editor cannot send a live URL to another site, unless an admin allowed its host', async () => {
+  test('an editor cannot send a live URL to another site, unless an admin allowed its host', async () => {
     const refused = await redirect('editor', 'https://evil.example/phishing')
     expect(refused.status).toBe(400)
     expect(JSON.stringify(await refused.json())).toContain(externalRedirectRefused('evil.example'))
@@ -194,7 +192,7 @@ describe('the redirect manager', () => {
     expect((await served(from)).status).toBe(404)
   })
 
-  it('an admin may redirect to another site', async () => {
+  test('an admin may redirect to another site', async () => {
     const path = `${from}-admin`
     expect((await redirect('admin', 'https://ordine.example.org/albo', path)).status).toBe(201)
     expect(await served(path)).toEqual({ status: 302, location: 'https://ordine.example.org/albo' })

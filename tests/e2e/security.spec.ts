@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Browser } from 'playwright-core'
+import { expect, test } from '@playwright/test'
 
 import { E2E_ADMIN, e2eBaseUrl } from './helpers/app'
-import { launchChromium } from './helpers/browser'
 import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
+import { sitemapFiles } from './helpers/sitemap'
 
 import { articleBlocksToLexical } from '@/lib/text-import'
 
 const baseUrl = e2eBaseUrl()
 const ARTICLE = '/blog/intervento-mini-invasivo-alluce-valgo'
-
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
 
 const cspOf = (response: Response) => response.headers.get('content-security-policy') ?? ''
 
@@ -31,8 +20,8 @@ async function upload(name: string, type: string, bytes: Uint8Array<ArrayBuffer>
   return fetch(`${baseUrl}/api/media`, { method: 'POST', headers: { Authorization }, body: form })
 }
 
-describe('security headers', () => {
-  it('are on public pages, the API, media files and the admin', async () => {
+test.describe('security headers', () => {
+  test('are on public pages, the API, media files and the admin', async () => {
     const media = (await (await fetch(`${baseUrl}/api/media?limit=1`)).json()) as {
       docs: { url: string }[]
     }
@@ -58,14 +47,14 @@ describe('security headers', () => {
     }
   })
 
-  it('forbid eval on public pages only', async () => {
+  test('forbid eval on public pages only', async () => {
     expect(cspOf(await fetch(`${baseUrl}${ARTICLE}`))).not.toContain('unsafe-eval')
     expect(cspOf(await fetch(`${baseUrl}/admin/login`))).toContain('unsafe-eval')
   })
 })
 
-describe('authentication', () => {
-  it('answers the same for a wrong password and an unknown e-mail, and sets safe cookies', async () => {
+test.describe('authentication', () => {
+  test('answers the same for a wrong password and an unknown e-mail, and sets safe cookies', async () => {
     const attempt = (email: string, password: string) =>
       fetch(`${baseUrl}/api/users/login`, {
         method: 'POST',
@@ -92,7 +81,7 @@ describe('authentication', () => {
     expect(cookie).toMatch(/Secure/)
   })
 
-  it('rate-limits login per IP with 429 and Retry-After', async () => {
+  test('rate-limits login per IP with 429 and Retry-After', async () => {
     const statuses: number[] = []
     let last: Response | undefined
     for (let i = 0; i < 32; i++) {
@@ -108,7 +97,7 @@ describe('authentication', () => {
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 
-  it('answers forgot-password the same for known and unknown addresses', async () => {
+  test('answers forgot-password the same for known and unknown addresses', async () => {
     const ask = (email: string) =>
       fetch(`${baseUrl}/api/users/forgot-password`, {
         method: 'POST',
@@ -122,8 +111,8 @@ describe('authentication', () => {
   })
 })
 
-describe('GraphQL', () => {
-  it('refuses deep queries and introspection in production', async () => {
+test.describe('GraphQL', () => {
+  test('refuses deep queries and introspection in production', async () => {
     const query = (q: string) =>
       fetch(`${baseUrl}/api/graphql`, {
         method: 'POST',
@@ -140,8 +129,8 @@ describe('GraphQL', () => {
   })
 })
 
-describe('draft isolation', () => {
-  it('only the published version ever reaches anonymous visitors', async () => {
+test.describe('draft isolation', () => {
+  test('only the published version ever reaches anonymous visitors', async () => {
     const secret = 'Revisione riservata non ancora approvata'
     const { headers, id, slug } = await createPublishedPost(baseUrl, 'Metatarsalgia nel runner')
     // A newer draft on top of the published version.
@@ -177,6 +166,10 @@ describe('draft isolation', () => {
       [`/api/posts/${draftOnlyId}`],
       [`/api/posts?draft=true&limit=100`],
       ['/sitemap.xml'],
+      // The index's child sitemaps, which list the pages.
+      ...[...(await sitemapFiles(baseUrl)).children.keys()].map((url): [string] => [
+        new URL(url).pathname,
+      ]),
       ['/feed.xml'],
       [`/cerca?q=${encodeURIComponent('riservata')}`],
       [`/og/${draftOnlySlug}`],
@@ -217,8 +210,10 @@ describe('draft isolation', () => {
   })
 })
 
-describe('hostile content', () => {
-  it('renders inert: no script runs from a title, an excerpt or the JSON-LD', async () => {
+test.describe('hostile content', () => {
+  test('renders inert: no script runs from a title, an excerpt or the JSON-LD', async ({
+    page,
+  }) => {
     const title = 'Alluce </script><script>window.__pwned = 1</script> "valgo"'
     const { headers, id, slug } = await createPublishedPost(baseUrl, 'Contenuto ostile')
     const saved = await fetch(`${baseUrl}/api/posts/${id}`, {
@@ -232,32 +227,34 @@ describe('hostile content', () => {
     })
     expect(saved.status).toBe(200)
 
-    const page = await browser.newPage()
     const dialogs: string[] = []
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message())
       void dialog.dismiss()
     })
     await page.goto(`${baseUrl}/blog/${slug}`, { waitUntil: 'networkidle' })
+    // The hostile title is shown as text…
+    await expect(page.locator('h1')).toHaveText(title)
+    // …and, the page rendered and idle, nothing in it, the excerpt or the JSON-LD has run.
     expect(
       await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined()
     expect(dialogs).toEqual([])
-    await expect(page.locator('h1').textContent()).resolves.toBe(title)
-    const graph = await page.locator('script[type="application/ld+json"]').textContent()
+    const jsonLd = page.locator('script[type="application/ld+json"]')
+    await expect(jsonLd).toHaveCount(1)
+    const graph = await jsonLd.textContent()
     expect(graph).not.toContain('</script')
     const posting = (JSON.parse(graph!) as { '@graph': { '@type': string; headline?: string }[] })[
       '@graph'
     ].find((node) => node['@type'] === 'BlogPosting')
     expect(posting?.headline).toBe(title)
-    await page.close()
   })
 })
 
 // Last in this file: the server cuts the oversized upload off mid-body, which can leave a
 // broken keep-alive socket in this worker's fetch pool.
-describe('uploads', () => {
-  it('refuse an HTML file renamed .png, an SVG and a file over the size limit', async () => {
+test.describe('uploads', () => {
+  test('refuse an HTML file renamed .png, an SVG and a file over the size limit', async () => {
     const html = await upload('innocuo.png', 'image/png', '<html><script>alert(1)</script></html>')
     expect(html.status).toBe(400)
     const svg = await upload(

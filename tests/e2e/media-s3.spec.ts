@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { readdir, rm } from 'node:fs/promises'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 
 import { portraitPlaceholder } from '@/seed/images'
 
@@ -32,7 +32,8 @@ const sharing = (own: AppEnvironment): AppEnvironment => ({
   env: { ...own.env, DATABASE_URI: envA.env.DATABASE_URI, ...s3.env },
 })
 
-beforeAll(async () => {
+test.beforeAll(async () => {
+  test.setTimeout(240_000)
   s3 = await startS3Server(BUCKET)
   envA = await appEnvironment('clinica-s3-a-', 'shared.db')
   envB = await appEnvironment('clinica-s3-b-', 'unused.db')
@@ -43,15 +44,16 @@ beforeAll(async () => {
   await runScript('seed', envA.env)
   servers.push(await startOwnServer(envA))
   servers.push(await startOwnServer(envB))
-}, 240_000)
+})
 
-afterAll(async () => {
+test.afterAll(async () => {
+  test.setTimeout(60_000)
   for (const server of servers) await server.stop().catch(() => server.crash())
   await s3?.stop()
   await Promise.all(
     [envA, envB].filter(Boolean).map(({ dir }) => rm(dir, { recursive: true, force: true })),
   )
-}, 60_000)
+})
 
 async function fetchBytes(url: string, headers?: Record<string, string>) {
   const response = await fetch(url, { headers })
@@ -62,8 +64,8 @@ async function fetchBytes(url: string, headers?: Record<string, string>) {
   }
 }
 
-describe('media on S3 shared by two instances', () => {
-  it('puts the seed’s images in the bucket, and the other instance serves them', async () => {
+test.describe('media on S3 shared by two instances', () => {
+  test('puts the seed’s images in the bucket, and the other instance serves them', async () => {
     expect(await s3.listKeys()).toEqual(expect.arrayContaining([SEEDED_IMAGE]))
     const served = await fetchBytes(`${envB.baseUrl}/api/media/file/${SEEDED_IMAGE}`)
     expect(served.status).toBe(200)
@@ -71,7 +73,7 @@ describe('media on S3 shared by two instances', () => {
     expect(served.bytes.equals((await s3.getObject(SEEDED_IMAGE)).bytes)).toBe(true)
   })
 
-  it('serves an image uploaded through A from B, directly and through next/image', async () => {
+  test('serves an image uploaded through A from B, directly and through next/image', async () => {
     const image = { ...(await portraitPlaceholder()), name: 'caricata-su-a.png' }
     // The JWT header only: the browser-style multipart body sets its own Content-Type.
     const { Authorization: authorization = '' } = await adminHeaders(envA.baseUrl)

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Browser, Page } from 'playwright-core'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 
-import { createStaffUser, logIntoAdmin, type Credentials } from './helpers/admin'
+import { ADMIN_CONTEXT, createStaffUser, logIn, type Credentials } from './helpers/admin'
 import { E2E_ADMIN, e2eBaseUrl } from './helpers/app'
-import { launchChromium } from './helpers/browser'
 import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
 
@@ -26,8 +24,9 @@ const PHONE = { width: 390, height: 844 }
 const RAW_KEY =
   /\b(?:plugin-[a-z-]+|general|fields|validation|authentication|version|error|upload):[A-Za-z]+/
 
-let browser: Browser
 let doctorId: string
+
+test.use(ADMIN_CONTEXT)
 
 const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
   const response = await fetch(`${baseUrl}/api${path}`, {
@@ -51,8 +50,18 @@ const visibleText = (page: Page) =>
 const pageOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
 
-beforeAll(async () => {
-  browser = await launchChromium()
+/** Waits until `locator` starts inside the phone's width and its first `width` px fit in it. */
+const expectWithinPhone = (locator: Locator, width?: number) =>
+  expect
+    .poll(async () => {
+      const box = await locator.boundingBox()
+      return (
+        box !== null && box.x >= 0 && box.x + Math.min(box.width, width ?? box.width) <= PHONE.width
+      )
+    })
+    .toBe(true)
+
+test.beforeAll(async () => {
   const doctor = await api<{ doc: { id: string } }>('/authors', {
     method: 'POST',
     body: JSON.stringify({ name: `Marco Riva ${stamp}`, slug: '', honorific: 'Dott.' }),
@@ -64,25 +73,23 @@ beforeAll(async () => {
     role: 'reviewer',
     profile: doctorId,
   })
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
 })
 
-describe('the admin in Italian', () => {
-  it('shows no raw translation key on any collection’s "Crea nuovo" form', async () => {
+test.describe('the admin in Italian', () => {
+  test('shows no raw translation key on any collection’s "Crea nuovo" form', async ({ page }) => {
+    test.setTimeout(180_000)
     const access = await api<{ collections: Record<string, { create?: boolean }> }>('/access')
     const creatable = Object.entries(access.collections)
       .filter(([slug, permissions]) => permissions.create && !slug.startsWith('payload-'))
       .map(([slug]) => slug)
     expect(creatable).toEqual(expect.arrayContaining(['posts', 'redirects', 'users']))
 
-    const { context, page } = await logIntoAdmin(browser, baseUrl, E2E_ADMIN)
+    await logIn(page, baseUrl, E2E_ADMIN)
     const found: { slug: string; key: string }[] = []
     for (const slug of creatable) {
       await page.goto(`${baseUrl}/admin/collections/${slug}/create`)
-      await page.locator('form').first().waitFor()
+      await expect(page.locator('form').first()).toBeVisible()
+      // Labels load with the form's fields: scan once nothing is loading any more.
       await page.waitForLoadState('networkidle')
       const key = RAW_KEY.exec(await visibleText(page))?.[0]
       if (key) found.push({ slug, key })
@@ -90,24 +97,25 @@ describe('the admin in Italian', () => {
     expect(found).toEqual([])
 
     await page.goto(`${baseUrl}/admin/collections/redirects/create`)
-    await page.getByText('Tipo di destinazione').first().waitFor()
-    await page.getByText('Pagina o articolo del sito').first().waitFor()
-    await context.close()
-  }, 180_000)
+    await expect(page.getByText('Tipo di destinazione').first()).toBeVisible()
+    await expect(page.getByText('Pagina o articolo del sito').first()).toBeVisible()
+  })
 
-  it('shows dates as dd/MM/yyyy HH:mm, in the form and the list', async () => {
+  test('shows dates as dd/MM/yyyy HH:mm, in the form and the list', async ({ page }) => {
+    test.setTimeout(120_000)
     const { id } = await createPublishedPost(baseUrl, `Date italiane ${stamp}`)
     const stored = await api<{ publishedAt: string }>(`/posts/${id}?depth=0`)
-    const { context, page } = await logIntoAdmin(browser, baseUrl, E2E_ADMIN)
+    await logIn(page, baseUrl, E2E_ADMIN)
     await page.goto(`${baseUrl}/admin/collections/posts/${id}`)
     const publishedAt = page
       .locator('.field-type', { hasText: 'Data di pubblicazione' })
       .locator('input')
       .first()
-    await publishedAt.waitFor()
-    // Payload shows the browser's local time (Europe/Rome for the clinic's staff).
+    await expect(publishedAt).toBeVisible()
+    // The clinic's time, whatever the browser's zone (tests/e2e/admin-timezone.spec.ts).
     const expected = await page.evaluate((iso) => {
       const parts = new Intl.DateTimeFormat('it-IT', {
+        timeZone: 'Europe/Rome',
         day: '2-digit',
         month: '2-digit',
         year: 'numeric',
@@ -118,21 +126,20 @@ describe('the admin in Italian', () => {
       const part = (type: string) => parts.find((p) => p.type === type)?.value
       return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`
     }, stored.publishedAt)
-    expect(await publishedAt.inputValue()).toBe(expected)
+    await expect(publishedAt).toHaveValue(expected)
 
     await page.goto(`${baseUrl}/admin/collections/posts?limit=10`)
     const row = page.locator('tr', { hasText: `Date italiane ${stamp}` })
     // The cell reads "Caricamento..." until the date library's Italian locale has loaded.
-    await row
-      .getByText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)
-      .first()
-      .waitFor()
-    expect(await row.innerText()).not.toMatch(/\b(AM|PM)\b/)
-    await context.close()
-  }, 120_000)
+    await expect(row.getByText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/).first()).toBeVisible()
+    await expect(row).not.toHaveText(/\b(AM|PM)\b/, { useInnerText: true })
+  })
 
-  it('calls a post without a title "Nuovo articolo", in the breadcrumb and the list', async () => {
-    const { context, page } = await logIntoAdmin(browser, baseUrl, E2E_ADMIN)
+  test('calls a post without a title "Nuovo articolo", in the breadcrumb and the list', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000)
+    await logIn(page, baseUrl, E2E_ADMIN)
     await page.goto(`${baseUrl}/admin/collections/posts/create`)
     const idInPath = (url: URL) => {
       const id = /^\/admin\/collections\/posts\/([^/]+)$/.exec(url.pathname)?.[1]
@@ -140,48 +147,50 @@ describe('the admin in Italian', () => {
     }
     await page.waitForURL((url) => idInPath(url) !== undefined, { timeout: 20_000 })
     const id = idInPath(new URL(page.url()))!
-    await page.locator('.step-nav').getByText('Nuovo articolo').waitFor({ timeout: 10_000 })
-    expect(await page.locator('.step-nav').innerText()).not.toContain(id)
+    const breadcrumb = page.locator('.step-nav')
+    await expect(breadcrumb.getByText('Nuovo articolo')).toBeVisible({ timeout: 10_000 })
+    await expect(breadcrumb).not.toContainText(id)
 
     await page.goto(`${baseUrl}/admin/collections/posts?limit=50`)
     const link = page.locator(`tbody a[href$="/admin/collections/posts/${id}"]`).first()
-    expect((await link.innerText()).trim()).toBe('Nuovo articolo')
+    await expect(link).toHaveText('Nuovo articolo')
     // Nothing is stored: the title stays empty until the editor writes one.
     expect(
       (await api<{ title?: string | null }>(`/posts/${id}?draft=true&depth=0`)).title ?? '',
     ).toBe('')
-    await context.close()
-  }, 120_000)
+  })
 })
 
-describe('the admin on a phone (390 px)', () => {
-  it('shows the appointment requests list readably', async () => {
+test.describe('the admin on a phone (390 px)', () => {
+  test('shows the appointment requests list readably', async ({ browser, page }) => {
+    test.setTimeout(120_000)
     const patient = `Paziente Telefono ${stamp}`
-    const form = await browser.newPage()
+    // The patient books from a browser of their own (default locale and screen).
+    const patientContext = await browser.newContext()
+    const form = await patientContext.newPage()
     await form.goto(`${baseUrl}/prenota`)
     await form.getByLabel('Nome e cognome').fill(patient)
     await form.getByLabel('Telefono').fill('+39 02 7654 3210')
     await form.getByLabel(/Motivo della visita/).fill('Dolore al tallone da due settimane.')
     await form.locator('input[name="consent"]').check()
     await form.getByRole('button', { name: /invia/i }).click()
-    await form.getByRole('status').getByText('Grazie!', { exact: false }).waitFor()
-    await form.close()
+    await expect(form.getByRole('status').getByText('Grazie!', { exact: false })).toBeVisible()
+    await patientContext.close()
 
-    const { context, page } = await logIntoAdmin(browser, baseUrl, E2E_ADMIN)
+    await logIn(page, baseUrl, E2E_ADMIN)
     await page.setViewportSize(PHONE)
     await page.goto(`${baseUrl}/admin/collections/appointment-requests`)
     const name = page.locator('tbody a', { hasText: patient }).first()
-    await name.waitFor()
-    const box = await name.boundingBox()
-    expect(box && box.x >= 0 && box.x + Math.min(box.width, 120) <= PHONE.width).toBe(true)
-    expect(await pageOverflow(page)).toBeLessThanOrEqual(0)
+    await expect(name).toBeVisible()
+    await expectWithinPhone(name, 120)
+    await expect.poll(() => pageOverflow(page)).toBeLessThanOrEqual(0)
     await name.click()
-    await page.getByText('Dolore al tallone da due settimane.').first().waitFor()
-    expect(await pageOverflow(page)).toBeLessThanOrEqual(0)
-    await context.close()
-  }, 120_000)
+    await expect(page.getByText('Dolore al tallone da due settimane.').first()).toBeVisible()
+    await expect.poll(() => pageOverflow(page)).toBeLessThanOrEqual(0)
+  })
 
-  it('lets a doctor sign a medical review', async () => {
+  test('lets a doctor sign a medical review', async ({ page }) => {
+    test.setTimeout(120_000)
     const draft = await api<{ doc: { id: string } }>('/posts?draft=true', {
       method: 'POST',
       body: JSON.stringify({
@@ -192,19 +201,19 @@ describe('the admin on a phone (390 px)', () => {
     })
     const postId = draft.doc.id
 
-    const { context, page } = await logIntoAdmin(browser, baseUrl, reviewer)
+    await logIn(page, baseUrl, reviewer)
     await page.setViewportSize(PHONE)
     await page.goto(`${baseUrl}/admin/collections/posts/${postId}`)
     const sign = page.getByRole('button', { name: 'Firma la revisione medica' })
     await sign.scrollIntoViewIfNeeded()
-    const box = await sign.boundingBox()
-    expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true)
+    await expectWithinPhone(sign)
     await sign.click()
-    await page.getByText('Revisione firmata con il tuo profilo e la data di oggi.').waitFor()
-    expect(await pageOverflow(page)).toBeLessThanOrEqual(0)
+    await expect(
+      page.getByText('Revisione firmata con il tuo profilo e la data di oggi.'),
+    ).toBeVisible()
+    await expect.poll(() => pageOverflow(page)).toBeLessThanOrEqual(0)
 
     const stored = await api<{ reviewedBy: string | null }>(`/posts/${postId}?draft=true&depth=0`)
     expect(stored.reviewedBy).toBe(doctorId)
-    await context.close()
-  }, 120_000)
+  })
 })

@@ -1,22 +1,11 @@
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Browser } from 'playwright-core'
+import { expect, test } from '@playwright/test'
 
 import { e2eBaseUrl } from './helpers/app'
-import { launchChromium } from './helpers/browser'
 import { adminHeaders } from './helpers/rest'
 
 const baseUrl = e2eBaseUrl()
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
 
 /** Requests stored so far, read as the admin (the only way to see them). */
 async function storedRequests(): Promise<{ name: string; phone?: string; reason: string }[]> {
@@ -39,29 +28,23 @@ const validRequest = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 })
 
-describe('booking form in Chromium', () => {
-  it('rejects bad input with visible Italian messages and stores nothing', async () => {
+test.describe('booking form in Chromium', () => {
+  test('rejects bad input with visible Italian messages and stores nothing', async ({ page }) => {
     const before = (await storedRequests()).length
-    const page = await browser.newPage()
     await page.goto(`${baseUrl}/prenota`)
     await page.getByLabel('Nome e cognome').fill('Mario Bianchi')
     await page.getByRole('button', { name: /invia/i }).click()
     const alert = page.locator('form [role="alert"]')
-    await expect(alert.textContent()).resolves.toContain(
+    await expect(alert).toContainText(
       'Inserisci un numero di telefono o un indirizzo e-mail per essere ricontattato.',
     )
-    await expect(alert.textContent()).resolves.toContain(
-      'Descrivi brevemente il motivo della visita.',
-    )
-    await expect(alert.textContent()).resolves.toContain(
+    await expect(alert).toContainText('Descrivi brevemente il motivo della visita.')
+    await expect(alert).toContainText(
       'Per inviare la richiesta devi acconsentire al trattamento dei dati.',
     )
-    await expect(
-      page.locator('textarea[name="reason"]').getAttribute('aria-invalid'),
-    ).resolves.toBe('true')
+    await expect(page.locator('textarea[name="reason"]')).toHaveAttribute('aria-invalid', 'true')
     // What the patient typed is kept.
-    await expect(page.getByLabel('Nome e cognome').inputValue()).resolves.toBe('Mario Bianchi')
-    await page.close()
+    await expect(page.getByLabel('Nome e cognome')).toHaveValue('Mario Bianchi')
 
     const rejected = await fetch(`${baseUrl}/prenota/invio`, {
       method: 'POST',
@@ -79,9 +62,10 @@ describe('booking form in Chromium', () => {
     expect((await storedRequests()).length).toBe(before)
   })
 
-  it('accepts good input and stores exactly one request, even when clicked twice', async () => {
+  test('accepts good input and stores exactly one request, even when clicked twice', async ({
+    page,
+  }) => {
     const before = (await storedRequests()).length
-    const page = await browser.newPage()
     await page.goto(`${baseUrl}/prenota`)
     await page.getByLabel('Nome e cognome').fill('Giulia Verdi')
     await page.getByLabel('Telefono').fill('+39 02 1234 5678')
@@ -95,9 +79,7 @@ describe('booking form in Chromium', () => {
     const thanks = page.getByRole('status').getByText('Grazie! La tua richiesta è stata inviata', {
       exact: false,
     })
-    await thanks.waitFor()
-    await expect(thanks.count()).resolves.toBe(1)
-    await page.close()
+    await expect(thanks).toHaveCount(1)
 
     const after = await storedRequests()
     expect(after.length).toBe(before + 1)
@@ -105,8 +87,8 @@ describe('booking form in Chromium', () => {
   })
 })
 
-describe('booking endpoint', () => {
-  it('answers 429 with an Italian message after the per-IP limit', async () => {
+test.describe('booking endpoint', () => {
+  test('answers 429 with an Italian message after the per-IP limit', async () => {
     const statuses: number[] = []
     let last: Response | undefined
     for (let i = 0; i < 7; i++) {
@@ -125,7 +107,7 @@ describe('booking endpoint', () => {
     })
   })
 
-  it('keeps requests away from anonymous REST and GraphQL', async () => {
+  test('keeps requests away from anonymous REST and GraphQL', async () => {
     expect((await fetch(`${baseUrl}/api/appointment-requests`)).status).toBe(403)
     const graphql = await fetch(`${baseUrl}/api/graphql`, {
       method: 'POST',

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 
-import { describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 
 import { articleBlocksToLexical } from '@/lib/text-import'
 
@@ -49,8 +49,9 @@ async function waitForStatus(path: string, status: number, timeoutMs = 45_000) {
   throw new Error(`${path} still answers ${last}, expected ${status}`)
 }
 
-describe('scheduled publishing with the in-process job runner', () => {
-  it('publishes a draft at its time with no request from anyone, and unpublishes it later', async () => {
+test.describe('scheduled publishing with the in-process job runner', () => {
+  test('publishes a draft at its time with no request from anyone, and unpublishes it later', async () => {
+    test.setTimeout(120_000)
     const headers = await adminHeaders(baseUrl)
     const title = `Articolo programmato ${Date.now()}`
     const created = await fetch(`${baseUrl}/api/posts?draft=true`, {
@@ -84,9 +85,9 @@ describe('scheduled publishing with the in-process job runner', () => {
     schedule('unpublish', doc.id, new Date(Date.now() + 1_000))
     await waitForStatus(path, 404)
     expect(await (await fetch(`${baseUrl}/feed.xml`)).text()).not.toContain(title)
-  }, 120_000)
+  })
 
-  it('does not let anonymous callers run the queue', async () => {
+  test('does not let anonymous callers run the queue', async () => {
     const response = await fetch(`${baseUrl}/api/payload-jobs/run`)
     expect(response.status).toBe(401)
   })

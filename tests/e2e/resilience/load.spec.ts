@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 
-import { describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 
 import { e2eBaseUrl } from '../helpers/app'
 import { createPublishedPost } from '../helpers/posts'
@@ -29,8 +29,9 @@ const servedRevision = (html: string): number | null => {
   return Number(match[1].slice(TITLE_PREFIX.length + 1))
 }
 
-describe('article under concurrent reads and publishing', () => {
-  it('serves every request without errors and shows each publish on the next request', async () => {
+test.describe('article under concurrent reads and publishing', () => {
+  test('serves every request without errors and shows each publish on the next request', async () => {
+    test.setTimeout(90_000)
     const { headers, id, slug } = await createPublishedPost(baseUrl, titleOf(0))
     const url = `${baseUrl}/blog/${slug}`
 
@@ -117,5 +118,5 @@ describe('article under concurrent reads and publishing', () => {
     expect([...statuses.keys()]).toEqual([200])
     expect(foreignPages).toEqual([])
     expect(staleReads).toEqual([])
-  }, 90_000)
+  })
 })

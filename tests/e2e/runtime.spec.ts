@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
 
-import { describe, expect, it } from '@jest/globals'
+import { expect, test } from '@playwright/test'
 
 /**
  * The shared e2e server is started the README's way (`npm run serve`) on a machine whose own
@@ -32,8 +32,8 @@ function processGroup(pgid: number): ServerProcess[] {
   return found
 }
 
-describe('runtime of the served site', () => {
-  it('serves `next start` on Node 24 LTS', () => {
+test.describe('runtime of the served site', () => {
+  test('serves `next start` on Node 24 LTS', () => {
     const pgid = Number(process.env.E2E_SERVER_PID)
     expect(pgid).toBeGreaterThan(0)
     const group = processGroup(pgid)
