@@ -93,9 +93,24 @@ export function buildSnippet(
   terms: readonly string[],
   length: number = SNIPPET_LENGTH,
 ): SnippetSegment[] {
+  return snippetOf(prepare(text), terms, length)
+}
+
+/** A text with its whitespace collapsed, and its normalised form (computed once per text). */
+type Prepared = { clean: string; normalized: NormalizedText }
+
+function prepare(text: string): Prepared {
   const clean = text.replace(/\s+/g, ' ').trim()
+  return { clean, normalized: normalizeWithMap(clean) }
+}
+
+function snippetOf(
+  { clean, normalized }: Prepared,
+  terms: readonly string[],
+  length: number,
+): SnippetSegment[] {
   if (clean === '') return []
-  const ranges = matchRanges(normalizeWithMap(clean), terms)
+  const ranges = matchRanges(normalized, terms)
   const first = ranges[0] ?? { start: 0, end: 0 }
 
   let start = 0
@@ -128,26 +143,27 @@ export function buildSnippet(
   }, [])
 }
 
-/** The number of distinct terms that occur in `text`. */
-function distinctTerms(text: string, terms: readonly string[]): number {
-  const normalized = normalizeWithMap(text).text
-  return terms.filter((term) => normalized.includes(term)).length
+/** The number of distinct terms that occur in a prepared text. */
+function distinctTerms({ normalized }: Prepared, terms: readonly string[]): number {
+  return terms.filter((term) => normalized.text.includes(term)).length
 }
 
 /**
  * The snippet of a search result: from the body when it contains at least as many of the
  * terms as the excerpt (it shows where the article talks about them), otherwise from the
  * excerpt; when neither matches (title-only match), the excerpt or the start of the body.
+ * Each text is normalised once (a whole body, for every shown result of every search).
  */
 export function buildResultSnippet(
   doc: { excerpt?: string | null; body: string },
   terms: readonly string[],
   length: number = SNIPPET_LENGTH,
 ): SnippetSegment[] {
-  const excerpt = doc.excerpt ?? ''
-  const inBody = distinctTerms(doc.body, terms)
+  const excerpt = prepare(doc.excerpt ?? '')
+  const body = prepare(doc.body)
+  const inBody = distinctTerms(body, terms)
   const inExcerpt = distinctTerms(excerpt, terms)
-  if (inBody > 0 && inBody >= inExcerpt) return buildSnippet(doc.body, terms, length)
-  if (inExcerpt > 0 || excerpt.trim() !== '') return buildSnippet(excerpt, terms, length)
-  return buildSnippet(doc.body, terms, length)
+  if (inBody > 0 && inBody >= inExcerpt) return snippetOf(body, terms, length)
+  if (inExcerpt > 0 || excerpt.clean !== '') return snippetOf(excerpt, terms, length)
+  return snippetOf(body, terms, length)
 }
