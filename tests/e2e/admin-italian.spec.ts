@@ -1,6 +1,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 
-import { ADMIN_CONTEXT, createStaffUser, logIn, type Credentials } from './helpers/admin'
+import {
+  ADMIN_CONTEXT,
+  createStaffUser,
+  logIn,
+  romeDateTime,
+  type Credentials,
+} from './helpers/admin'
 import { E2E_ADMIN, e2eBaseUrl } from './helpers/app'
 import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
@@ -113,19 +119,7 @@ test.describe('the admin in Italian', () => {
       .first()
     await expect(publishedAt).toBeVisible()
     // The clinic's time, whatever the browser's zone (tests/e2e/admin-timezone.spec.ts).
-    const expected = await page.evaluate((iso) => {
-      const parts = new Intl.DateTimeFormat('it-IT', {
-        timeZone: 'Europe/Rome',
-        day: '2-digit',
-        month: '2-digit',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      }).formatToParts(new Date(iso))
-      const part = (type: string) => parts.find((p) => p.type === type)?.value
-      return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`
-    }, stored.publishedAt)
+    const expected = romeDateTime(stored.publishedAt)
     await expect(publishedAt).toHaveValue(expected)
 
     await page.goto(`${baseUrl}/admin/collections/posts?limit=10`)

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 
-import { ADMIN_CONTEXT, logIn } from './helpers/admin'
+import { ADMIN_CONTEXT, logIn, romeDateTime } from './helpers/admin'
 import { E2E_ADMIN, e2eBaseUrl } from './helpers/app'
 import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
@@ -16,20 +16,6 @@ const title = `Fuso orario ${Date.now()}`
 const PUBLISHED_AT = '2026-11-30T08:45:00.000Z'
 
 test.use({ ...ADMIN_CONTEXT, timezoneId: 'America/New_York' })
-
-const romeTime = (iso: string) => {
-  const parts = new Intl.DateTimeFormat('it-IT', {
-    timeZone: 'Europe/Rome',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso))
-  const part = (type: string) => parts.find((p) => p.type === type)?.value
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`
-}
 
 test('dates read and are picked in Rome time from a browser in New York', async ({ page }) => {
   test.setTimeout(120_000)
@@ -65,11 +51,11 @@ test('dates read and are picked in Rome time from a browser in New York', async 
 
   await page.goto(`${baseUrl}/admin/collections/posts?limit=10&sort=-updatedAt`)
   const row = page.locator('tr', { hasText: title })
-  await expect(row).toContainText(romeTime(updatedAt).slice(0, 10))
+  await expect(row).toContainText(romeDateTime(updatedAt).slice(0, 10))
   const shown = row.locator('td').filter({ hasText: /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/ })
   await expect(shown.first()).toBeVisible()
   // The list's "last modified" of the save above, in Rome time (not New York's, 6 hours earlier).
   const saved = await fetch(`${baseUrl}/api/posts/${id}?depth=0&draft=true`, { headers })
   const savedAt = ((await saved.json()) as { updatedAt: string }).updatedAt
-  await expect(row).toContainText(romeTime(savedAt))
+  await expect(row).toContainText(romeDateTime(savedAt))
 })

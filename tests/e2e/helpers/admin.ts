@@ -55,3 +55,18 @@ export async function logIntoAdmin(
   await logIn(page, baseUrl, credentials)
   return { context, page }
 }
+
+/** How the admin shows a stored date: dd/MM/yyyy HH:mm in the clinic's zone (lib/admin/rome-dates.ts). */
+export function romeDateTime(iso: string): string {
+  const parts = new Intl.DateTimeFormat('it-IT', {
+    timeZone: 'Europe/Rome',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso))
+  const part = (type: string) => parts.find((p) => p.type === type)?.value
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`
+}

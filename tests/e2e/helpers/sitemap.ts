@@ -1,7 +1,4 @@
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+export { xmllint } from '../../support/xmllint'
 
 /**
  * The public sitemap as search engines read it: /sitemap.xml is an index whose <loc>s are the
@@ -28,17 +25,4 @@ export async function sitemapFiles(baseUrl: string) {
 export async function sitemapUrls(baseUrl: string): Promise<string[]> {
   const { children } = await sitemapFiles(baseUrl)
   return [...children.values()].flatMap(locs)
-}
-
-/** xmllint's verdict on `xml` against a sitemaps.org schema in tests/fixtures. */
-export function xmllint(xml: string, schema: 'sitemap.xsd' | 'siteindex.xsd') {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sitemap-'))
-  try {
-    const file = path.join(dir, 'file.xml')
-    writeFileSync(file, xml)
-    const xsd = path.join(process.cwd(), 'tests/fixtures', schema)
-    return spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' })
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
 }
