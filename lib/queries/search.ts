@@ -1,9 +1,9 @@
 import { getPayloadClient } from '@/lib/payload'
-import { searchPublished, type SearchOutcome } from '@/lib/search/search'
+import { ResultTexts, searchPublished, type SearchOutcome } from '@/lib/search/search'
 import { payloadSearchSource, type SearchSource } from '@/lib/search/source'
 import { createSearchIndex, type SearchIndex } from '@/lib/search/sync'
 
-type SiteSearch = { source: SearchSource; index: SearchIndex }
+type SiteSearch = { source: SearchSource; index: SearchIndex; texts: ResultTexts }
 
 // One index per process, kept on globalThis: Next may load this module in more than one bundle,
 // and a second copy of the index would double its memory.
@@ -13,7 +13,7 @@ const registry = globalThis as typeof globalThis & { [KEY]?: SiteSearch }
 function siteSearch(): SiteSearch {
   if (!registry[KEY]) {
     const source = payloadSearchSource(getPayloadClient)
-    registry[KEY] = { source, index: createSearchIndex(source) }
+    registry[KEY] = { source, index: createSearchIndex(source), texts: new ResultTexts() }
   }
   return registry[KEY]
 }
@@ -27,6 +27,6 @@ export async function searchPublishedPosts(
   terms: readonly string[],
   page = 1,
 ): Promise<SearchOutcome> {
-  const { index, source } = siteSearch()
-  return searchPublished(index, source, terms, page)
+  const { index, source, texts } = siteSearch()
+  return searchPublished(index, source, terms, page, texts)
 }

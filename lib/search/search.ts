@@ -61,11 +61,64 @@ export async function searchPublished(
   source: Pick<SearchSource, 'results'>,
   terms: readonly string[],
   page = 1,
+  texts: ResultTexts = new ResultTexts(),
 ): Promise<SearchOutcome> {
   const engine = await index.fresh()
   const { total, ids, pageCount } = pageOf(engine, terms, page)
-  const results = ids.length > 0 ? toResults(ids, await source.results(ids), terms) : []
-  return { total, page, pageCount, results }
+  const docs = ids.length > 0 ? await texts.read(engine, source, ids) : []
+  return { total, page, pageCount, results: toResults(ids, docs, terms) }
+}
+
+/** Result texts kept at most: the first pages of the common queries (a few MB of plain text). */
+export const RESULT_TEXTS_KEPT = 200
+
+/**
+ * The shown posts' texts, kept between searches by the version the index holds: a popular
+ * query shows the same posts again and again, and reading and converting ten whole bodies was
+ * most of its cost. A post edited since is read again (the index, refreshed before each query,
+ * then holds its new version); an unpublished or deleted one is no longer among the ids.
+ * Least recently used entries go first.
+ */
+export class ResultTexts {
+  private readonly kept = new Map<string, { version: string; doc: ResultDocument }>()
+
+  constructor(private readonly limit = RESULT_TEXTS_KEPT) {}
+
+  async read(
+    engine: Pick<SearchEngine, 'versionOf'>,
+    source: Pick<SearchSource, 'results'>,
+    ids: readonly string[],
+  ): Promise<ResultDocument[]> {
+    const found: ResultDocument[] = []
+    const missing: string[] = []
+    for (const id of ids) {
+      const entry = this.kept.get(id)
+      if (entry && entry.version === engine.versionOf(id)) {
+        this.kept.delete(id)
+        this.kept.set(id, entry) // most recently used last
+        found.push(entry.doc)
+      } else {
+        missing.push(id)
+      }
+    }
+    if (missing.length === 0) return found
+    for (const doc of await source.results(missing)) {
+      const version = engine.versionOf(doc.id)
+      if (version !== undefined) this.keep(doc.id, { version, doc })
+      found.push(doc)
+    }
+    return found
+  }
+
+  private keep(id: string, entry: { version: string; doc: ResultDocument }) {
+    this.kept.delete(id)
+    this.kept.set(id, entry)
+    while (this.kept.size > this.limit) {
+      const oldest = this.kept.keys().next().value
+      if (oldest === undefined) break
+      this.kept.delete(oldest)
+    }
+  }
 }
 
 /** The same search over documents in hand (no database): for previews and tests. */
