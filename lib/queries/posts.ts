@@ -139,9 +139,11 @@ export const getRelatedPosts = cache((post: Post) => {
 
 /**
  * How many of the newest articles `next build` prerenders: the rest render on their first
- * request and are cached from then on, so the build does not grow with the archive.
+ * request and are cached from then on, so the build does not grow with the archive. Few are
+ * enough: the page cache starts empty at every start (lib/cache), so a build's prerenders are
+ * never served; they only prove at build time that the newest pages render.
  */
-export const PRERENDERED_POSTS = 50
+export const PRERENDERED_POSTS = 10
 
 /** Slugs of the newest published posts, for `generateStaticParams` (build time only: not cached). */
 export async function getNewestSlugs(limit: number = PRERENDERED_POSTS): Promise<string[]> {
