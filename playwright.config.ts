@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
 import { installFetchRetry } from './tests/e2e/fetch-retry'
+import { CHROMIUM_LAUNCH } from './tests/e2e/helpers/browser'
 import { e2eResultsDir } from './tests/e2e/results-dir.mjs'
 
 // Playwright loads this file in the runner and in every worker: the retry covers both.
@@ -41,19 +42,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         headless: true,
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          // Background networking off: the test machines have no internet.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: CHROMIUM_LAUNCH,
       },
     },
   ],
