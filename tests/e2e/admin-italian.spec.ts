@@ -3,6 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import {
   ADMIN_CONTEXT,
   createStaffUser,
+  dateInput,
   logIn,
   romeDateTime,
   type Credentials,
@@ -113,10 +114,7 @@ test.describe('the admin in Italian', () => {
     const stored = await api<{ publishedAt: string }>(`/posts/${id}?depth=0`)
     await logIn(page, baseUrl, E2E_ADMIN)
     await page.goto(`${baseUrl}/admin/collections/posts/${id}`)
-    const publishedAt = page
-      .locator('.field-type', { hasText: 'Data di pubblicazione' })
-      .locator('input')
-      .first()
+    const publishedAt = dateInput(page, 'publishedAt')
     await expect(publishedAt).toBeVisible()
     // The clinic's time, whatever the browser's zone (tests/e2e/admin-timezone.spec.ts).
     const expected = romeDateTime(stored.publishedAt)

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 
-import { ADMIN_CONTEXT, logIn, romeDateTime } from './helpers/admin'
+import { ADMIN_CONTEXT, dateInput, logIn, romeDateTime } from './helpers/admin'
 import { E2E_ADMIN, e2eBaseUrl } from './helpers/app'
 import { createPublishedPost } from './helpers/posts'
 import { adminHeaders } from './helpers/rest'
@@ -34,9 +34,10 @@ test('dates read and are picked in Rome time from a browser in New York', async 
     'America/New_York',
   )
   await page.goto(`${baseUrl}/admin/collections/posts/${id}`)
-  const field = page.locator('.field-type', { hasText: 'Data di pubblicazione' })
-  const input = field.locator('input').first()
+  const input = dateInput(page, 'publishedAt')
   await expect(input).toHaveValue('30/11/2026 09:45')
+  // The form renders its fields disabled until its state has loaded.
+  await expect(input).toBeEnabled()
 
   // A time typed in the form is the clinic's time: 10:30 in Rome is 09:30 UTC.
   await input.fill('30/11/2026 10:30')

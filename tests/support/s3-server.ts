@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises'
+import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -75,7 +76,13 @@ export async function startS3Server(bucket = 'clinica-media-test'): Promise<S3Te
     },
     stop: async () => {
       client.destroy()
-      await server.close()
+      // close() waits for every open connection; a client that keeps one alive (a killed app's
+      // half-open socket, a keep-alive pool) must not hold the test's clean-up.
+      const closed = server.close()
+      const http = (server as unknown as { httpServer?: Server }).httpServer
+      const timer = setTimeout(() => http?.closeAllConnections(), 2_000)
+      await closed
+      clearTimeout(timer)
       await rm(directory, { recursive: true, force: true })
     },
   }

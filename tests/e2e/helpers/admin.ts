@@ -70,3 +70,10 @@ export function romeDateTime(iso: string): string {
   const part = (type: string) => parts.find((p) => p.type === type)?.value
   return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`
 }
+
+/**
+ * The text input of a date field (`name`, e.g. `publishedAt`) in the edit form: the date picker's
+ * own input, never the time-zone picker beside it.
+ */
+export const dateInput = (page: Page, name: string) =>
+  page.locator(`#field-${name} .date-time-picker__input-wrapper input`)

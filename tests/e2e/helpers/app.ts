@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { freePort } from '../../support/net'
+import { stopGroup } from '../../support/process-group'
 
 export const E2E_ADMIN = { email: 'admin-e2e@example.com', password: 'e2e-admin-password-123' }
 export const E2E_SECRET = 'e2e-secret-0123456789abcdef0123456789abcdef'
@@ -126,10 +127,7 @@ export async function startApp(): Promise<RunningApp> {
     dir,
     logs,
     stop: async () => {
-      if (child.pid && child.exitCode === null) {
-        process.kill(-child.pid, 'SIGTERM')
-        await new Promise((resolve) => child.once('exit', resolve))
-      }
+      await stopGroup(child)
       await rm(dir, { recursive: true, force: true })
     },
   }

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process'
 
+import { stopGroup } from '../../support/process-group'
+
 /**
  * Commands run the way production runs them, for tests that watch a server fail: unlike
  * `startOwnServer` (resilience/own-server.ts), nothing here waits for a healthy answer.
@@ -24,26 +26,10 @@ export function spawnNpm(args: string[], env: NodeJS.ProcessEnv): Spawned {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      if (child.pid) process.kill(-child.pid, signal)
-    } catch {
-      // already gone
-    }
-  }
   return {
     logs: () => output,
     exited,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        signalGroup('SIGTERM')
-        const timer = setTimeout(() => signalGroup('SIGKILL'), 10_000)
-        await exited
-        clearTimeout(timer)
-      }
-      // Stragglers of the group (a forked worker) must not keep the port or the database.
-      signalGroup('SIGKILL')
-    },
+    stop: () => stopGroup(child, { graceMs: 10_000 }),
   }
 }
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
+import { stopGroup } from '../../support/process-group'
 import { appEnvironment, type AppEnvironment } from '../helpers/app'
 
 /**
@@ -35,21 +36,12 @@ export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<void>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** True while any process of the group still exists (signal 0 only checks). */
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
 export type OwnServer = {
   pid: number
   logs: () => string
   /** SIGKILL to the whole process group: no shutdown hook, no WAL checkpoint, no socket close. */
   crash: () => Promise<void>
+  /** SIGTERM (Next's graceful stop), then SIGKILL if the group still runs 15 s later. */
   stop: () => Promise<void>
 }
 
@@ -68,17 +60,8 @@ export async function startOwnServer(
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const logs = () => output
-
-  const killGroup = async (signal: NodeJS.Signals) => {
-    if (groupAlive(pid)) process.kill(-pid, signal)
-    await exited
-    // The leader's exit is not enough: a forked worker could still hold the port or the database.
-    const deadline = Date.now() + 10_000
-    while (groupAlive(pid) && Date.now() < deadline) await sleep(50)
-    if (groupAlive(pid)) throw new Error(`process group ${pid} survived ${signal}`)
-  }
+  const killGroup = (signal: NodeJS.Signals) => stopGroup(child, { signal })
 
   const deadline = Date.now() + timeoutMs
   for (;;) {
