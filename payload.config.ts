@@ -28,6 +28,7 @@ import { databaseAdapter } from './lib/database'
 import { depthLimit, GRAPHQL_MAX_DEPTH } from './lib/graphql-depth'
 import { ADMIN_DATE_TIME_FORMAT, adminTimezones } from './lib/admin/dates'
 import { romeDates } from './lib/admin/rome-dates'
+import { uniqueArrayRowIds } from './lib/fields/unique-row-ids'
 import { repairOnServerStart } from './lib/backup/repair-versions'
 import { backupTasks } from './lib/backup/schedule'
 import { bookingTasks } from './lib/booking/tasks'
@@ -99,6 +100,7 @@ export default buildConfig({
     }),
     ...storagePlugins(env),
     romeDates,
+    uniqueArrayRowIds,
   ],
   graphQL: {
     disablePlaygroundInProduction: true,

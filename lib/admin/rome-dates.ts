@@ -1,5 +1,7 @@
 import type { Config, DateField, Field, Plugin } from 'payload'
 
+import { mapConfigFields } from '@/lib/fields/map-fields'
+
 import { ADMIN_TIME_ZONE, adminTimezones } from './dates'
 
 /**
@@ -18,33 +20,8 @@ const romeTimezone: NonNullable<DateField['timezone']> = {
   }),
 }
 
-function withRomeZone(fields: Field[]): Field[] {
-  return fields.map((field): Field => {
-    switch (field.type) {
-      case 'date':
-        return field.timezone ? field : { ...field, timezone: romeTimezone }
-      case 'array':
-      case 'collapsible':
-      case 'group':
-      case 'row':
-        return { ...field, fields: withRomeZone(field.fields) } as Field
-      case 'tabs':
-        return {
-          ...field,
-          tabs: field.tabs.map((tab) => ({ ...tab, fields: withRomeZone(tab.fields) })),
-        }
-      case 'blocks':
-        return {
-          ...field,
-          blocks: field.blocks.map((block) =>
-            typeof block === 'string' ? block : { ...block, fields: withRomeZone(block.fields) },
-          ),
-        }
-      default:
-        return field
-    }
-  })
-}
+const withRomeZone = (field: Field): Field =>
+  field.type === 'date' && !field.timezone ? { ...field, timezone: romeTimezone } : field
 
 /** Payload's own timestamps, declared here (as Payload would add them) so they get the zone too. */
 const timestamp = (name: 'createdAt' | 'updatedAt'): DateField => ({
@@ -62,13 +39,15 @@ function withTimestamps(fields: Field[]): Field[] {
 }
 
 /** Last in `plugins`, so that it also sees the collections other plugins add (redirects). */
-export const romeDates: Plugin = (config: Config): Config => ({
-  ...config,
-  collections: config.collections?.map((collection) => ({
-    ...collection,
-    fields: withRomeZone(
-      collection.timestamps === false ? collection.fields : withTimestamps(collection.fields),
-    ),
-  })),
-  globals: config.globals?.map((global) => ({ ...global, fields: withRomeZone(global.fields) })),
-})
+export const romeDates: Plugin = (config: Config): Config =>
+  mapConfigFields(
+    {
+      ...config,
+      collections: config.collections?.map((collection) =>
+        collection.timestamps === false
+          ? collection
+          : { ...collection, fields: withTimestamps(collection.fields) },
+      ),
+    },
+    withRomeZone,
+  )
