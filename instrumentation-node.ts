@@ -1,5 +1,6 @@
 /**
- * Runs once when the Next.js server starts (`next start` and `next dev`): checks the
+ * Runs once when the Next.js server starts (`next start` and `next dev`): sets the process's
+ * time zone to the clinic's (job schedules), checks the
  * configuration (an invalid one stops the server), checks the SQLite database's integrity (a
  * damaged one stops the server) and takes the server lock `npm run restore` respects
  * (lib/backup/startup.ts), installs the client address guard
@@ -9,6 +10,9 @@
  * Loaded by instrumentation.ts in the Node.js runtime only (never during `next build`).
  */
 export async function startNodeServer(): Promise<void> {
+  // Before anything reads a clock: job schedules are the clinic's time (lib/jobs/time-zone.ts).
+  const { adoptClinicTimeZone } = await import('./lib/jobs/time-zone')
+  adoptClinicTimeZone()
   const { EnvError, getEnv } = await import('./lib/env')
   let env: ReturnType<typeof getEnv>
   try {

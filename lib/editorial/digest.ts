@@ -84,7 +84,7 @@ export async function sendReviewDigest(
 }
 
 /**
- * Mondays at 06:00 in the server's time zone (UTC in the Docker image: 07:00 or 08:00 in Rome).
+ * Mondays at 06:00 in Rome (the server runs in the clinic's zone: lib/jobs/time-zone.ts).
  * Payload's scheduler queues it on `default`, which the in-process runner runs.
  */
 export const editorialTasks: TaskConfig[] = [
