@@ -215,6 +215,7 @@ export interface Post {
    * Articolo dimostrativo creato dal seed: da rivedere o eliminare.
    */
   sampleContent?: boolean | null;
+  bodyUploads?: (string | Media)[] | null;
   updatedAt: string;
   updatedAt_tz?: SupportedTimezones;
   createdAt: string;
@@ -409,6 +410,7 @@ export interface Page {
    * Parte finale dell’indirizzo della pagina. Se lasciato vuoto viene generato dal titolo.
    */
   slug: string;
+  bodyUploads?: (string | Media)[] | null;
   updatedAt: string;
   updatedAt_tz?: SupportedTimezones;
   createdAt: string;
@@ -772,6 +774,7 @@ export interface PostsSelect<T extends boolean = true> {
   createdBy?: T;
   pinned?: T;
   sampleContent?: T;
+  bodyUploads?: T;
   updatedAt?: T;
   updatedAt_tz?: T;
   createdAt?: T;
@@ -795,6 +798,7 @@ export interface PagesSelect<T extends boolean = true> {
         noindex?: T;
       };
   slug?: T;
+  bodyUploads?: T;
   updatedAt?: T;
   updatedAt_tz?: T;
   createdAt?: T;

@@ -4,7 +4,7 @@ import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/roles'
 import { linksField } from '@/fields/links'
 import { slugField } from '@/fields/slug'
-import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
+import { rememberDeletedDependents, revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
 
 /** Doctors and writers shown as authors and medical reviewers (YMYL trust signals). */
 export const Authors: CollectionConfig = {
@@ -12,7 +12,11 @@ export const Authors: CollectionConfig = {
   labels: { singular: 'Autore', plural: 'Autori' },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'specialty', 'slug'] },
-  hooks: { afterChange: [revalidateOnChange], afterDelete: [revalidateOnDelete] },
+  hooks: {
+    afterChange: [revalidateOnChange],
+    beforeDelete: [rememberDeletedDependents],
+    afterDelete: [revalidateOnDelete],
+  },
   fields: [
     {
       type: 'row',

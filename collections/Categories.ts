@@ -3,14 +3,18 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/roles'
 import { slugField } from '@/fields/slug'
-import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
+import { rememberDeletedDependents, revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
 
 export const Categories: CollectionConfig = {
   slug: 'categories',
   labels: { singular: 'Categoria', plural: 'Categorie' },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'parent'] },
-  hooks: { afterChange: [revalidateOnChange], afterDelete: [revalidateOnDelete] },
+  hooks: {
+    afterChange: [revalidateOnChange],
+    beforeDelete: [rememberDeletedDependents],
+    afterDelete: [revalidateOnDelete],
+  },
   fields: [
     { name: 'title', type: 'text', label: 'Nome', required: true, maxLength: 80 },
     slugField(),

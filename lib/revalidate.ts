@@ -3,6 +3,7 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
   CollectionBeforeOperationHook,
   GlobalAfterChangeHook,
   Payload,
@@ -202,6 +203,42 @@ export const revalidateOnChange: CollectionAfterChangeHook = async ({
   return doc
 }
 
+const deletedKey = (collection: string, id: string | number) =>
+  `revalidate:deleted:${collection}:${id}`
+
+/**
+ * beforeDelete: what shows the document, found while its relationships still exist. After the
+ * delete the database has already dropped them (a category's rows in posts_rels, an author or a
+ * hero image set to null), so the articles showing it could no longer be found.
+ */
+export const rememberDeletedDependents: CollectionBeforeDeleteHook = async ({
+  collection,
+  context,
+  id,
+  req,
+}) => {
+  if (context.disableRevalidate) return
+  const doc = await req.payload.findByID({
+    collection: collection.slug,
+    id,
+    depth: 0,
+    draft: false,
+    disableErrors: true,
+    req,
+  })
+  if (!doc) return
+  const write: Write<Doc> = { versionOnly: false, before: doc as unknown as Doc, after: null }
+  try {
+    const tags = await tagsOfWrite(collection.slug as Revalidated, String(id), write, req)
+    // On `req.context` as it is now, not `context`: each Local API call above replaced the
+    // request's context object with a copy, and afterDelete gets the request's current one.
+    req.context[deletedKey(collection.slug, id)] = tags
+  } catch (error) {
+    // revalidateOnDelete tries again, and purges the whole site if it cannot tell either.
+    req.payload.logger.warn({ err: error, msg: `Dependents of ${collection.slug} ${id} not read` })
+  }
+}
+
 export const revalidateOnDelete: CollectionAfterDeleteHook = async ({
   collection,
   context,
@@ -210,8 +247,14 @@ export const revalidateOnDelete: CollectionAfterDeleteHook = async ({
 }) => {
   if (context.disableRevalidate) return doc
   const id = String(doc.id)
+  const reason = `${collection.slug} ${id} deleted`
+  const remembered = context[deletedKey(collection.slug, id)]
+  if (Array.isArray(remembered)) {
+    expire(uniqueTags(remembered as string[]), req.payload, reason)
+    return doc
+  }
   const write: Write<Doc> = { versionOnly: false, before: doc as Doc, after: null }
-  await revalidateWrite(collection.slug, id, write, req, `${collection.slug} ${id} deleted`)
+  await revalidateWrite(collection.slug, id, write, req, reason)
   return doc
 }
 

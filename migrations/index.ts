@@ -5,6 +5,7 @@ import * as migration_20261130_102259_media_storage_fields from './20261130_1022
 import * as migration_20261130_105532_booking_mail_lifecycle from './20261130_105532_booking_mail_lifecycle';
 import * as migration_20261130_110755_editorial_review_requests from './20261130_110755_editorial_review_requests';
 import * as migration_20261130_122905_brand_and_references from './20261130_122905_brand_and_references';
+import * as migration_20261130_155253_body_uploads from './20261130_155253_body_uploads';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261130_122905_brand_and_references.up,
     down: migration_20261130_122905_brand_and_references.down,
-    name: '20261130_122905_brand_and_references'
+    name: '20261130_122905_brand_and_references',
+  },
+  {
+    up: migration_20261130_155253_body_uploads.up,
+    down: migration_20261130_155253_body_uploads.down,
+    name: '20261130_155253_body_uploads'
   },
 ];

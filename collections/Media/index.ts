@@ -4,7 +4,7 @@ import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
 import { isEditor } from '@/access/roles'
 import { getEnv } from '@/lib/env'
-import { revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
+import { rememberDeletedDependents, revalidateOnChange, revalidateOnDelete } from '@/lib/revalidate'
 
 /** Raster images and PDF only: SVG can carry scripts, so it is not accepted. */
 export const ALLOWED_MEDIA_TYPES = [
@@ -29,7 +29,11 @@ export const Media: CollectionConfig = {
     delete: isEditor,
   },
   // Alt text and captions appear on public pages.
-  hooks: { afterChange: [revalidateOnChange], afterDelete: [revalidateOnDelete] },
+  hooks: {
+    afterChange: [revalidateOnChange],
+    beforeDelete: [rememberDeletedDependents],
+    afterDelete: [revalidateOnDelete],
+  },
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
   fields: [
     {

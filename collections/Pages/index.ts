@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '@/access/roles'
 import { authenticatedOrPublished } from '@/access/authenticatedOrPublished'
+import { bodyUploadsField } from '@/fields/bodyUploads'
 import { seoTab } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { RESERVED_PAGE_SLUGS } from '@/lib/paths'
@@ -9,6 +10,7 @@ import {
   noteVersionOnlySave,
   rememberLiveDocument,
   revalidateOnChange,
+  rememberDeletedDependents,
   revalidateOnDelete,
 } from '@/lib/revalidate'
 
@@ -28,6 +30,7 @@ export const Pages: CollectionConfig<'pages'> = {
     beforeOperation: [noteVersionOnlySave],
     beforeChange: [rememberLiveDocument],
     afterChange: [revalidateOnChange],
+    beforeDelete: [rememberDeletedDependents],
     afterDelete: [revalidateOnDelete],
   },
   fields: [
@@ -46,5 +49,6 @@ export const Pages: CollectionConfig<'pages'> = {
       ],
     },
     slugField({ reserved: RESERVED_PAGE_SLUGS }),
+    bodyUploadsField,
   ],
 }

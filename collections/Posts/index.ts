@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { canCreatePosts, canUpdatePosts, isEditor } from '@/access/roles'
 import { authenticatedOrPublished } from '@/access/authenticatedOrPublished'
+import { bodyUploadsField } from '@/fields/bodyUploads'
 import { editorialChecksField, reviewStatusField, signReviewField } from '@/fields/editorial'
 import { lockForReviewers } from '@/fields/lockForReviewers'
 import { adminDateTime, adminDay } from '@/lib/admin/dates'
@@ -13,6 +14,7 @@ import {
   noteVersionOnlySave,
   rememberLiveDocument,
   revalidateOnChange,
+  rememberDeletedDependents,
   revalidateOnDelete,
 } from '@/lib/revalidate'
 
@@ -81,6 +83,7 @@ export const Posts: CollectionConfig<'posts'> = {
       rememberLiveDocument,
     ],
     afterChange: [redirectOldSlug, revalidateOnChange],
+    beforeDelete: [rememberDeletedDependents],
     afterDelete: [revalidateOnDelete],
   },
   endpoints: [requestReviewEndpoint],
@@ -277,6 +280,7 @@ export const Posts: CollectionConfig<'posts'> = {
         },
       },
       editorialChecksField,
+      bodyUploadsField,
     ],
     REVIEW_FIELDS,
   ),

@@ -107,16 +107,18 @@ export const uniqueTags = (tags: readonly string[]) => [...new Set(tags)].sort()
 
 type LexicalNode = { type?: unknown; relationTo?: unknown; value?: unknown; children?: unknown }
 
-/** Whether a Lexical rich-text value shows an upload of the given media document. */
-export function embedsUpload(richText: unknown, mediaId: string): boolean {
-  const visit = (node: unknown): boolean => {
-    if (typeof node !== 'object' || node === null) return false
+/** The media documents a Lexical rich-text value shows as uploads, each once, in order. */
+export function uploadsIn(richText: unknown): string[] {
+  const ids = new Set<string>()
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return
     const { type, relationTo, value, children } = node as LexicalNode
-    if (type === 'upload' && relationTo === 'media' && relationId(value as Ref) === mediaId) {
-      return true
+    if (type === 'upload' && relationTo === 'media') {
+      const id = relationId(value as Ref)
+      if (id) ids.add(id)
     }
-    return Array.isArray(children) && children.some(visit)
+    if (Array.isArray(children)) children.forEach(visit)
   }
-  const root = (richText as { root?: unknown } | null | undefined)?.root
-  return visit(root)
+  visit((richText as { root?: unknown } | null | undefined)?.root)
+  return [...ids]
 }

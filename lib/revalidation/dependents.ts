@@ -3,13 +3,7 @@ import type { PayloadRequest, Where } from 'payload'
 import { pageTag, postTag, TAGS } from '@/lib/cache-tags'
 import { relationId } from '@/lib/people'
 
-import {
-  authorTags,
-  embedsUpload,
-  postTags,
-  unresolvedRelations,
-  type PostRelations,
-} from './decision'
+import { authorTags, postTags, unresolvedRelations, type PostRelations } from './decision'
 
 /*
  * Who shows a document besides its own page: the tags of the published documents that embed it.
@@ -102,18 +96,24 @@ export async function authorDependents(req: PayloadRequest, id: string): Promise
 /**
  * A media file shows in articles (hero, sharing image, body), on content pages (body), as an
  * author's photo (their page and their articles' structured data) and as the clinic's logo.
- * Bodies are rich text, which neither engine can query by upload: they are scanned here (media
- * are rarely changed, and the blog has at most a few hundred posts).
+ * Bodies are found through `bodyUploads` (fields/bodyUploads.ts), kept on every save: one
+ * indexed query per collection, however large the archive.
  */
 export async function mediaDependents(req: PayloadRequest, id: string): Promise<string[]> {
-  const read = { where: PUBLISHED, draft: false, depth: 0, pagination: false, req } as const
+  const read = { draft: false, depth: 0, pagination: false, req } as const
+  const inBody: Where = { bodyUploads: { in: [id] } }
   const posts = await req.payload.find({
     ...read,
     collection: 'posts',
+    where: {
+      and: [
+        PUBLISHED,
+        { or: [{ heroImage: { equals: id } }, { 'meta.image': { equals: id } }, inBody] },
+      ],
+    },
     select: {
       slug: true,
       heroImage: true,
-      content: true,
       meta: { image: true },
       categories: true,
       author: true,
@@ -123,7 +123,8 @@ export async function mediaDependents(req: PayloadRequest, id: string): Promise<
   const pages = await req.payload.find({
     ...read,
     collection: 'pages',
-    select: { slug: true, content: true },
+    where: { and: [PUBLISHED, inBody] },
+    select: { slug: true },
   })
   const authors = await req.payload.find({
     collection: 'authors',
@@ -138,15 +139,12 @@ export async function mediaDependents(req: PayloadRequest, id: string): Promise<
   for (const author of authors.docs) {
     authorPages.push([...authorTags(author), ...(await authorDependents(req, author.id))])
   }
-  const shows = (ref: string | { id: string } | null | undefined) => relationId(ref) === id
   // A hero image also shows on the post's card in every listing.
-  const heroOf = posts.docs.filter((post) => shows(post.heroImage))
+  const heroOf = posts.docs.filter((post) => relationId(post.heroImage) === id)
   return [
     ...(await listedPostTags(req, heroOf as PostRelations[])),
-    ...posts.docs
-      .filter((post) => shows(post.meta?.image) || embedsUpload(post.content, id))
-      .map((post) => postTag(post.slug)),
-    ...pages.docs.filter((page) => embedsUpload(page.content, id)).map((p) => pageTag(p.slug)),
+    ...posts.docs.map((post) => postTag(post.slug)),
+    ...pages.docs.map((page) => pageTag(page.slug)),
     ...authorPages.flat(),
     ...(logo ? [TAGS.clinic] : []),
   ]

@@ -104,6 +104,28 @@ const autosave = async (id: string, data: Record<string, unknown>) => {
   expect(response.status).toBe(200)
 }
 
+/** A Lexical body that shows one media document as an upload. */
+const bodyShowing = (mediaId: string) => ({
+  root: {
+    type: 'root',
+    format: '' as const,
+    indent: 0,
+    version: 1,
+    direction: null,
+    children: [
+      {
+        type: 'upload',
+        version: 3,
+        format: '',
+        id: 'figura-1',
+        fields: null,
+        relationTo: 'media',
+        value: mediaId,
+      },
+    ],
+  },
+})
+
 const tagsOfPost = (slug: string, ...more: string[]) => [
   `post:${slug}`,
   'posts',
@@ -286,38 +308,50 @@ describe('what shows a document is revalidated with it', () => {
     const post = await createPost('Osteotomia', 'published', { heroImage: hero.id })
     const page = await ctx.payload.create({
       collection: 'pages',
-      data: {
-        title: 'La clinica',
-        slug: '',
-        _status: 'published',
-        content: {
-          root: {
-            type: 'root',
-            format: '',
-            indent: 0,
-            version: 1,
-            direction: null,
-            children: [
-              {
-                type: 'upload',
-                version: 3,
-                format: '',
-                id: 'figura-1',
-                fields: null,
-                relationTo: 'media',
-                value: hero.id,
-              },
-            ],
-          },
-        },
-      },
+      data: { title: 'La clinica', slug: '', _status: 'published', content: bodyShowing(hero.id) },
     })
+    // An article that shows the image only in its body: its own page, not the listings.
+    const inBody = await createPost('Figura', 'published', { content: bodyShowing(hero.id) })
     purged()
     await ctx.payload.update({ collection: 'media', id: hero.id, data: { alt: 'Radiografia' } })
     // A hero image shows on the article's card too: every listing of the article.
-    expect(purged()).toEqual(only(...tagsOfPost(post.slug), `page:${page.slug}`))
+    expect(purged()).toEqual(
+      only(...tagsOfPost(post.slug), `post:${inBody.slug}`, `page:${page.slug}`),
+    )
     await ctx.payload.update({ collection: 'media', id: unused.id, data: { alt: 'Altra' } })
     expect(purged()).toEqual(NOTHING)
+
+    // Deleted: the database drops the hero reference at once, so what showed the image is read
+    // before the delete.
+    await ctx.payload.delete({ collection: 'media', id: hero.id })
+    expect(purged()).toEqual(
+      only(...tagsOfPost(post.slug), `post:${inBody.slug}`, `page:${page.slug}`),
+    )
+    await ctx.payload.delete({ collection: 'media', id: unused.id })
+    expect(purged()).toEqual(NOTHING)
+  })
+
+  it('a deleted category or author: the articles that showed it, and their listings', async () => {
+    const category = await ctx.payload.create({
+      collection: 'categories',
+      data: { title: 'Da eliminare', slug: '', medical: false },
+    })
+    const author = await ctx.payload.create({
+      collection: 'authors',
+      data: { name: 'Autore Uscente', slug: '' },
+    })
+    const filed = await createPost('Archiviato', 'published', {
+      categories: [fixtures.alluce.id, category.id],
+    })
+    const written = await createPost('Firmato', 'published', { author: author.id })
+    purged()
+    await ctx.payload.delete({ collection: 'categories', id: category.id })
+    expect(purged()).toEqual(
+      only(...tagsOfPost(filed.slug, `category:${category.slug}`), 'categories'),
+    )
+    await ctx.payload.delete({ collection: 'authors', id: author.id })
+    const { tags } = purged()
+    expect(tags).toEqual(expect.arrayContaining([`post:${written.slug}`, `author:${author.slug}`]))
   })
 })
 

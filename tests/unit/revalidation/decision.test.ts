@@ -3,13 +3,13 @@ import { describe, expect, it } from '@jest/globals'
 import {
   authorTags,
   categoryTags,
-  embedsUpload,
   pageTags,
   postTags,
   publicVersions,
   savesOnlyAVersion,
   unresolvedRelations,
   uniqueTags,
+  uploadsIn,
   type PostRelations,
   type RelationSlugs,
   type Write,
@@ -161,7 +161,7 @@ describe('helpers', () => {
     })
   })
 
-  it('finds an upload anywhere in a Lexical body, by id or populated', () => {
+  it('finds every upload anywhere in a Lexical body, by id or populated, each once', () => {
     const body = (value: unknown) => ({
       root: {
         type: 'root',
@@ -176,9 +176,16 @@ describe('helpers', () => {
         ],
       },
     })
-    expect(embedsUpload(body('media-1'), 'media-1')).toBe(true)
-    expect(embedsUpload(body({ id: 'media-1', alt: 'x' }), 'media-1')).toBe(true)
-    expect(embedsUpload(body('media-2'), 'media-1')).toBe(false)
-    expect(embedsUpload(null, 'media-1')).toBe(false)
+    expect(uploadsIn(body('media-1'))).toEqual(['media-1'])
+    expect(uploadsIn(body({ id: 'media-1', alt: 'x' }))).toEqual(['media-1'])
+    expect(uploadsIn(body('media-2'))).toEqual(['media-2'])
+    expect(uploadsIn(null)).toEqual([])
+    const twice = body('media-1')
+    twice.root.children.push(
+      { type: 'upload', relationTo: 'media', value: 'media-3' } as never,
+      { type: 'upload', relationTo: 'media', value: { id: 'media-1' } } as never,
+      { type: 'upload', relationTo: 'other', value: 'x' } as never,
+    )
+    expect(uploadsIn(twice)).toEqual(['media-1', 'media-3'])
   })
 })
