@@ -26,6 +26,7 @@ import {
 } from './lib/api-guard'
 import { databaseAdapter } from './lib/database'
 import { depthLimit, GRAPHQL_MAX_DEPTH } from './lib/graphql-depth'
+import { explicitPermissionQueries } from './lib/api-guard/graphql-permissions'
 import { ADMIN_DATE_TIME_FORMAT, adminTimezones } from './lib/admin/dates'
 import { romeDates } from './lib/admin/rome-dates'
 import { uniqueArrayRowIds } from './lib/fields/unique-row-ids'
@@ -113,6 +114,9 @@ export default buildConfig({
       costLimit(GRAPHQL_MAX_COST, args.variableValues),
       staffOnlyPermissionQueries(args),
     ],
+    // Payload's permission queries answered in a shape their own schema refuses (a 500).
+    queries: (_graphQL, { Query }) =>
+      explicitPermissionQueries(Query.fields as Parameters<typeof explicitPermissionQueries>[0]),
   },
   // Scheduled publish/unpublish (drafts.schedulePublish) are jobs; instrumentation.ts runs them.
   jobs: {

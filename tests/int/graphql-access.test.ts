@@ -122,4 +122,50 @@ describe('GraphQL access', () => {
     )
     expect((await stored(post.id)).title).toBe('GraphQL da revisionare')
   })
+
+  it('answers the permission queries of staff in the schema’s shape, as /api/access does', async () => {
+    const OPERATIONS = ['create', 'read', 'update', 'delete'] as const
+    const operations = OPERATIONS.map((op) => `${op} { permission }`).join(' ')
+    const query = `{ Access { canAccessAdmin users { ${operations} } posts { ${operations} fields { title { update { permission } } } } } }`
+    /** REST's short form: `true`, or `{ permission }`; a missing key is "no". */
+    const allowed = (value: unknown) =>
+      value === true ||
+      (typeof value === 'object' && value !== null && 'permission' in value
+        ? (value as { permission: unknown }).permission === true
+        : false)
+    for (const who of ['reviewer', 'author', 'editor', 'admin'] as const) {
+      const result = await graphql(query, who)
+      expect(errorText(result)).toBe('')
+      const access = result.data?.Access as Record<string, Record<string, { permission: boolean }>>
+      const rest = await ctx.rest('GET', '/access', { token: ctx.team.tokens[who] })
+      const collections = rest.body.collections as Record<string, Record<string, unknown>>
+      for (const collection of ['posts', 'users']) {
+        for (const op of OPERATIONS) {
+          expect([who, collection, op, access[collection]?.[op]?.permission]).toEqual([
+            who,
+            collection,
+            op,
+            allowed(collections[collection]?.[op]),
+          ])
+        }
+      }
+      // Reviewers sign reviews but never retitle an article: the field-level answer says so.
+      const titleUpdate = (
+        access.posts as unknown as { fields: { title: { update: { permission: boolean } } } }
+      ).fields.title.update.permission
+      expect(titleUpdate).toBe(who !== 'reviewer')
+    }
+
+    const post = await draftBy('author', 'GraphQL permessi del documento')
+    const doc = await graphql(
+      `{ docAccessPost(id: ${idLiteral(post.id)}) { read { permission } update { permission } delete { permission } } }`,
+      'editor',
+    )
+    expect(errorText(doc)).toBe('')
+    expect(doc.data?.docAccessPost).toEqual({
+      read: { permission: true },
+      update: { permission: true },
+      delete: { permission: true },
+    })
+  })
 })
