@@ -6,7 +6,7 @@ import type { Post } from '@/payload-types'
 import { backfillBodyUploads } from '@/lib/revalidation/backfill-body-uploads'
 import { mediaDependents } from '@/lib/revalidation/dependents'
 
-import { paragraphBody, QUIET } from './helpers/fixtures'
+import { paragraphBody, QUIET, uploadsBody } from './helpers/fixtures'
 import { setupRestPayload } from './helpers/rest'
 
 /*
@@ -16,25 +16,6 @@ import { setupRestPayload } from './helpers/rest'
  */
 
 const ctx = setupRestPayload()
-
-const bodyShowing = (...mediaIds: string[]) => ({
-  root: {
-    type: 'root',
-    format: '' as const,
-    indent: 0,
-    version: 1,
-    direction: null,
-    children: mediaIds.map((value, index) => ({
-      type: 'upload',
-      version: 3,
-      format: '',
-      id: `figura-${index}`,
-      fields: null,
-      relationTo: 'media',
-      value,
-    })),
-  },
-})
 
 let images = 0
 async function image(): Promise<string> {
@@ -67,13 +48,13 @@ const stored = async (collection: 'posts' | 'pages', id: string) => {
 describe('bodyUploads', () => {
   it('follows the body on every save, whatever a client sends', async () => {
     const [a, b] = [await image(), await image()]
-    const post = await publish('Con figure', bodyShowing(a, b, a))
+    const post = await publish('Con figure', uploadsBody(a, b, a))
     expect(await stored('posts', post.id)).toEqual([a, b])
 
     // An editor's REST save that tries to set it: ignored, the body decides.
     const { status } = await ctx.rest('PATCH', `/posts/${post.id}`, {
       token: ctx.team.tokens.editor,
-      json: { content: bodyShowing(b), bodyUploads: [a] },
+      json: { content: uploadsBody(b), bodyUploads: [a] },
     })
     expect(status).toBe(200)
     expect(await stored('posts', post.id)).toEqual([b])
@@ -97,7 +78,7 @@ describe('bodyUploads', () => {
   })
 
   it('is never part of what the API returns, to staff or to anyone', async () => {
-    const post = await publish('Figura pubblica', bodyShowing(await image()))
+    const post = await publish('Figura pubblica', uploadsBody(await image()))
     for (const token of [undefined, ctx.team.tokens.editor, ctx.team.tokens.admin]) {
       const { status, body } = await ctx.rest('GET', `/posts/${post.id}?depth=1`, { token })
       expect(status).toBe(200)
@@ -107,7 +88,7 @@ describe('bodyUploads', () => {
 
   it('is filled by the migration for documents saved before it existed', async () => {
     const shown = await image()
-    const post = await publish('Prima del campo', bodyShowing(shown))
+    const post = await publish('Prima del campo', uploadsBody(shown))
     const page = await ctx.payload.create({
       ...QUIET,
       collection: 'pages',
@@ -115,7 +96,7 @@ describe('bodyUploads', () => {
         title: 'Pagina con figura',
         slug: '',
         _status: 'published',
-        content: bodyShowing(shown),
+        content: uploadsBody(shown),
       },
     })
     const req = await createLocalReq({}, ctx.payload)

@@ -17,7 +17,7 @@ jest.unstable_mockModule('next/cache', () => ({
 }))
 
 // Imported after the mock: they load the Payload config, whose hooks import next/cache.
-const { paragraphBody, QUIET } = await import('./helpers/fixtures')
+const { paragraphBody, QUIET, uploadsBody } = await import('./helpers/fixtures')
 const { setupRestPayload } = await import('./helpers/rest')
 
 const ctx = setupRestPayload()
@@ -103,28 +103,6 @@ const autosave = async (id: string, data: Record<string, unknown>) => {
   })
   expect(response.status).toBe(200)
 }
-
-/** A Lexical body that shows one media document as an upload. */
-const bodyShowing = (mediaId: string) => ({
-  root: {
-    type: 'root',
-    format: '' as const,
-    indent: 0,
-    version: 1,
-    direction: null,
-    children: [
-      {
-        type: 'upload',
-        version: 3,
-        format: '',
-        id: 'figura-1',
-        fields: null,
-        relationTo: 'media',
-        value: mediaId,
-      },
-    ],
-  },
-})
 
 const tagsOfPost = (slug: string, ...more: string[]) => [
   `post:${slug}`,
@@ -308,10 +286,10 @@ describe('what shows a document is revalidated with it', () => {
     const post = await createPost('Osteotomia', 'published', { heroImage: hero.id })
     const page = await ctx.payload.create({
       collection: 'pages',
-      data: { title: 'La clinica', slug: '', _status: 'published', content: bodyShowing(hero.id) },
+      data: { title: 'La clinica', slug: '', _status: 'published', content: uploadsBody(hero.id) },
     })
     // An article that shows the image only in its body: its own page, not the listings.
-    const inBody = await createPost('Figura', 'published', { content: bodyShowing(hero.id) })
+    const inBody = await createPost('Figura', 'published', { content: uploadsBody(hero.id) })
     purged()
     await ctx.payload.update({ collection: 'media', id: hero.id, data: { alt: 'Radiografia' } })
     // A hero image shows on the article's card too: every listing of the article.

@@ -31,6 +31,26 @@ export const createUser = (
 /** A rich-text body of one paragraph: all most test posts need. */
 export const paragraphBody = (text: string) => articleBlocksToLexical([{ type: 'paragraph', text }])
 
+/** A rich-text body that shows these media documents, as the editor's upload nodes. */
+export const uploadsBody = (...mediaIds: string[]) => ({
+  root: {
+    type: 'root',
+    format: '' as const,
+    indent: 0,
+    version: 1,
+    direction: null,
+    children: mediaIds.map((value, index) => ({
+      type: 'upload',
+      version: 3,
+      format: '',
+      id: `figura-${index}`,
+      fields: null,
+      relationTo: 'media',
+      value,
+    })),
+  },
+})
+
 /**
  * Runs `run` with Payload's logger silenced: Payload logs every refused login as an error, and
  * the refusals a test makes on purpose would bury the real ones.
