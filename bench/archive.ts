@@ -7,11 +7,13 @@ import { pathToFileURL } from 'node:url'
 import { createClient } from '@libsql/client'
 
 import { appEnvironment } from '../tests/e2e/helpers/app'
+import { adminHeaders } from '../tests/e2e/helpers/rest'
 import { concurrent, firstGet, sequential, serverRssMb, spread } from './archive-load'
 import { printArchiveTable, resultsOf, type Measured } from './archive-report'
 import { insertBulkPosts, removeBulkPosts } from './bulk-posts'
 import {
   ensureResultsDir,
+  median,
   NEXT_BIN,
   nextStart,
   now,
@@ -107,6 +109,51 @@ async function counts(databaseUri: string) {
 
 const pages = (posts: number) => Math.max(1, Math.ceil(posts / 12))
 
+const SAVE_ROUNDS = 7
+
+/**
+ * An admin's REST saves, timed: an image's alt text (which looks up the articles and pages that
+ * show the image, their bodies included) against a category no article uses (an indexed lookup
+ * that finds nothing). Before bodies were indexed (`bodyUploads`), the image's save read every
+ * published body: 1.7 s at 10,000 articles.
+ */
+async function timeSaves(baseUrl: string): Promise<Measured['saves']> {
+  const headers = await adminHeaders(baseUrl)
+  const call = async (method: string, p: string, body?: unknown) => {
+    const started = now()
+    const response = await fetch(`${baseUrl}/api${p}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const json = (await response.json()) as { doc?: { id: string }; docs?: { id: string }[] }
+    if (!response.ok) throw new Error(`${method} ${p} answered ${response.status}`)
+    return { ms: now() - started, json }
+  }
+  const media = (await call('GET', '/media?limit=1&depth=0')).json.docs?.[0]
+  if (!media) throw new Error('the seed made no media')
+  const category = (
+    await call('POST', '/categories', { title: 'Categoria di prova del benchmark', medical: false })
+  ).json.doc!
+  const mediaMs: number[] = []
+  const categoryMs: number[] = []
+  try {
+    for (let round = 1; round <= SAVE_ROUNDS; round++) {
+      mediaMs.push((await call('PATCH', `/media/${media.id}`, { alt: `Figura ${round}` })).ms)
+      categoryMs.push(
+        (await call('PATCH', `/categories/${category.id}`, { description: `Prova ${round}` })).ms,
+      )
+    }
+  } finally {
+    await call('DELETE', `/categories/${category.id}`)
+  }
+  return {
+    mediaMs: round(median(mediaMs), 1),
+    categoryMs: round(median(categoryMs), 1),
+    rounds: SAVE_ROUNDS,
+  }
+}
+
 export async function run(ctx: BenchContext, n = archiveSize()): Promise<BenchResult[]> {
   const { dir, env: base } = await appEnvironment('clinica-bench-archive-', 'archive.db')
   const env: NodeJS.ProcessEnv = { ...base, NEXT_DIST_DIR: DIST_DIR }
@@ -196,6 +243,8 @@ export async function run(ctx: BenchContext, n = archiveSize()): Promise<BenchRe
     for (const [key, term] of Object.entries(TERMS))
       ten[key] = await concurrent(url(`/cerca?q=${encodeURIComponent(term)}`))
     const finalMb = serverRssMb(server.child.pid!)
+    const saves = await timeSaves(server.baseUrl)
+    ctx.log(`  saves: image ${saves.mediaMs} ms, unused category ${saves.categoryMs} ms (median)`)
     const measured: Measured = {
       n: state.published,
       pages: { blogPage, categoryPage, category: state.category },
@@ -205,6 +254,7 @@ export async function run(ctx: BenchContext, n = archiveSize()): Promise<BenchRe
       health,
       search: { firstMs: firstSearch.ms, firstStatus: firstSearch.status, one, ten },
       memory: { idleMb, afterSearchesMb, finalMb, searches },
+      saves,
     }
     const results = resultsOf(measured)
     const file = path.join(await ensureResultsDir(), `archive-${n}.json`)

@@ -96,35 +96,40 @@ export async function authorDependents(req: PayloadRequest, id: string): Promise
 /**
  * A media file shows in articles (hero, sharing image, body), on content pages (body), as an
  * author's photo (their page and their articles' structured data) and as the clinic's logo.
- * Bodies are found through `bodyUploads` (fields/bodyUploads.ts), kept on every save: one
- * indexed query per collection, however large the archive.
+ * Bodies are found through `bodyUploads` (fields/bodyUploads.ts), kept on every save. One query
+ * per reference, each on its own index, and the published ones kept in code: with `_status` or
+ * an `or` in the query SQLite walks the whole archive (35–40 ms at 10,000 articles, not 1 ms).
  */
 export async function mediaDependents(req: PayloadRequest, id: string): Promise<string[]> {
   const read = { draft: false, depth: 0, pagination: false, req } as const
-  const inBody: Where = { bodyUploads: { in: [id] } }
-  const posts = await req.payload.find({
-    ...read,
-    collection: 'posts',
-    where: {
-      and: [
-        PUBLISHED,
-        { or: [{ heroImage: { equals: id } }, { 'meta.image': { equals: id } }, inBody] },
-      ],
-    },
-    select: {
-      slug: true,
-      heroImage: true,
-      meta: { image: true },
-      categories: true,
-      author: true,
-      reviewedBy: true,
-    },
-  })
+  const published = (doc: { _status?: string | null }) => doc._status === 'published'
+  const postsShowing = async (where: Where) => {
+    const { docs } = await req.payload.find({
+      ...read,
+      collection: 'posts',
+      where,
+      select: {
+        slug: true,
+        _status: true,
+        categories: true,
+        author: true,
+        reviewedBy: true,
+      },
+    })
+    return docs.filter(published)
+  }
+  // A hero image also shows on the post's card in every listing.
+  const heroOf = await postsShowing({ heroImage: { equals: id } })
+  const posts = [
+    ...heroOf,
+    ...(await postsShowing({ 'meta.image': { equals: id } })),
+    ...(await postsShowing({ bodyUploads: { in: [id] } })),
+  ]
   const pages = await req.payload.find({
     ...read,
     collection: 'pages',
-    where: { and: [PUBLISHED, inBody] },
-    select: { slug: true },
+    where: { bodyUploads: { in: [id] } },
+    select: { slug: true, _status: true },
   })
   const authors = await req.payload.find({
     collection: 'authors',
@@ -139,12 +144,10 @@ export async function mediaDependents(req: PayloadRequest, id: string): Promise<
   for (const author of authors.docs) {
     authorPages.push([...authorTags(author), ...(await authorDependents(req, author.id))])
   }
-  // A hero image also shows on the post's card in every listing.
-  const heroOf = posts.docs.filter((post) => relationId(post.heroImage) === id)
   return [
     ...(await listedPostTags(req, heroOf as PostRelations[])),
-    ...posts.docs.map((post) => postTag(post.slug)),
-    ...pages.docs.map((page) => pageTag(page.slug)),
+    ...posts.map((post) => postTag(post.slug)),
+    ...pages.docs.filter(published).map((page) => pageTag(page.slug)),
     ...authorPages.flat(),
     ...(logo ? [TAGS.clinic] : []),
   ]
