@@ -64,6 +64,14 @@ export class SearchEngine {
   private readonly vocabulary = new Set<string>()
   private sortedVocabulary: string[] | undefined
   private order: number[] | undefined
+  // Shared by every engine, so that two engines never report the same revision.
+  private static clock = 0
+  private stamp = ++SearchEngine.clock
+
+  /** Changes with every upsert and removal, and differs between engines: a cache key. */
+  get revision(): number {
+    return this.stamp
+  }
 
   get size(): number {
     return this.ordinals.size
@@ -103,6 +111,7 @@ export class SearchEngine {
     }
     this.ordinals.set(doc.id, ordinal)
     this.order = undefined
+    this.stamp = ++SearchEngine.clock
   }
 
   remove(id: string): void {
@@ -115,6 +124,7 @@ export class SearchEngine {
     this.ordinals.delete(id)
     this.freeOrdinals.push(ordinal)
     this.order = undefined
+    this.stamp = ++SearchEngine.clock
   }
 
   /**

@@ -62,11 +62,57 @@ export async function searchPublished(
   terms: readonly string[],
   page = 1,
   texts: ResultTexts = new ResultTexts(),
+  pages: ResultPages = new ResultPages(0),
 ): Promise<SearchOutcome> {
   const engine = await index.fresh()
+  const key = ResultPages.key(engine, terms, page)
+  const kept = pages.get(key)
+  if (kept) return kept
   const { total, ids, pageCount } = pageOf(engine, terms, page)
   const docs = ids.length > 0 ? await texts.read(engine, source, ids) : []
-  return { total, page, pageCount, results: toResults(ids, docs, terms) }
+  const outcome = { total, page, pageCount, results: toResults(ids, docs, terms) }
+  pages.set(key, outcome)
+  return outcome
+}
+
+/** Result pages kept at most: the popular queries' first pages (a few kB each). */
+export const RESULT_PAGES_KEPT = 100
+
+/**
+ * Whole result pages, kept by the index's revision: a popular query asked again before any
+ * change to the published posts gets the same page without ranking every match and building
+ * the snippets again. Any publish, edit, unpublish or deletion changes the revision (the index
+ * is brought up to date before each query), so a kept page is never stale. Least recently used
+ * pages go first.
+ */
+export class ResultPages {
+  private readonly kept = new Map<string, SearchOutcome>()
+
+  constructor(private readonly limit = RESULT_PAGES_KEPT) {}
+
+  static key(engine: Pick<SearchEngine, 'revision'>, terms: readonly string[], page: number) {
+    return `${engine.revision}\u0000${page}\u0000${terms.join('\u0001')}`
+  }
+
+  get(key: string): SearchOutcome | undefined {
+    const outcome = this.kept.get(key)
+    if (outcome) {
+      this.kept.delete(key)
+      this.kept.set(key, outcome) // most recently used last
+    }
+    return outcome
+  }
+
+  set(key: string, outcome: SearchOutcome): void {
+    if (this.limit <= 0) return
+    this.kept.delete(key)
+    this.kept.set(key, outcome)
+    while (this.kept.size > this.limit) {
+      const oldest = this.kept.keys().next().value
+      if (oldest === undefined) break
+      this.kept.delete(oldest)
+    }
+  }
 }
 
 /** Result texts kept at most: the first pages of the common queries (a few MB of plain text). */
