@@ -1,4 +1,5 @@
 import { SearchEngine, type IndexableDocument } from './engine'
+import { Lru } from './lru'
 import { tokenizeQuery } from './normalize'
 import { buildResultSnippet, type SnippetSegment } from './snippet'
 import type { ResultDocument, SearchSource } from './source'
@@ -85,33 +86,13 @@ export const RESULT_PAGES_KEPT = 100
  * is brought up to date before each query), so a kept page is never stale. Least recently used
  * pages go first.
  */
-export class ResultPages {
-  private readonly kept = new Map<string, SearchOutcome>()
-
-  constructor(private readonly limit = RESULT_PAGES_KEPT) {}
+export class ResultPages extends Lru<string, SearchOutcome> {
+  constructor(limit = RESULT_PAGES_KEPT) {
+    super(limit)
+  }
 
   static key(engine: Pick<SearchEngine, 'revision'>, terms: readonly string[], page: number) {
     return `${engine.revision}\u0000${page}\u0000${terms.join('\u0001')}`
-  }
-
-  get(key: string): SearchOutcome | undefined {
-    const outcome = this.kept.get(key)
-    if (outcome) {
-      this.kept.delete(key)
-      this.kept.set(key, outcome) // most recently used last
-    }
-    return outcome
-  }
-
-  set(key: string, outcome: SearchOutcome): void {
-    if (this.limit <= 0) return
-    this.kept.delete(key)
-    this.kept.set(key, outcome)
-    while (this.kept.size > this.limit) {
-      const oldest = this.kept.keys().next().value
-      if (oldest === undefined) break
-      this.kept.delete(oldest)
-    }
   }
 }
 
@@ -126,9 +107,11 @@ export const RESULT_TEXTS_KEPT = 200
  * Least recently used entries go first.
  */
 export class ResultTexts {
-  private readonly kept = new Map<string, { version: string; doc: ResultDocument }>()
+  private readonly kept: Lru<string, { version: string; doc: ResultDocument }>
 
-  constructor(private readonly limit = RESULT_TEXTS_KEPT) {}
+  constructor(limit = RESULT_TEXTS_KEPT) {
+    this.kept = new Lru(limit)
+  }
 
   async read(
     engine: Pick<SearchEngine, 'versionOf'>,
@@ -140,8 +123,6 @@ export class ResultTexts {
     for (const id of ids) {
       const entry = this.kept.get(id)
       if (entry && entry.version === engine.versionOf(id)) {
-        this.kept.delete(id)
-        this.kept.set(id, entry) // most recently used last
         found.push(entry.doc)
       } else {
         missing.push(id)
@@ -150,20 +131,10 @@ export class ResultTexts {
     if (missing.length === 0) return found
     for (const doc of await source.results(missing)) {
       const version = engine.versionOf(doc.id)
-      if (version !== undefined) this.keep(doc.id, { version, doc })
+      if (version !== undefined) this.kept.set(doc.id, { version, doc })
       found.push(doc)
     }
     return found
-  }
-
-  private keep(id: string, entry: { version: string; doc: ResultDocument }) {
-    this.kept.delete(id)
-    this.kept.set(id, entry)
-    while (this.kept.size > this.limit) {
-      const oldest = this.kept.keys().next().value
-      if (oldest === undefined) break
-      this.kept.delete(oldest)
-    }
   }
 }
 
