@@ -1,4 +1,4 @@
-import type { Config, Field, FieldHook, Plugin } from 'payload'
+import type { Config, Field, FieldHook, Plugin, SelectType } from 'payload'
 
 import { mapConfigFields } from '@/lib/fields/map-fields'
 
@@ -19,6 +19,12 @@ const isRow = (value: unknown): value is Row => typeof value === 'object' && val
 const queryPath = (path: (number | string)[]) =>
   path.filter((segment) => typeof segment !== 'number' && !/^\d+$/.test(segment)).join('.')
 
+type Include = { [name: string]: true | Include }
+
+/** A `select` of the array alone: `faq` → { faq: true }, `group.items` → { group: { items: true } }. */
+const selectOnly = (segments: string[]): SelectType =>
+  segments.reduceRight<true | Include>((inner, name) => ({ [name]: inner }), true) as Include
+
 /** The ids of `rows` that rows of other documents already hold, in one query. */
 async function takenElsewhere(
   args: Parameters<FieldHook>[0],
@@ -27,6 +33,7 @@ async function takenElsewhere(
   const { collection, originalDoc, path, req } = args
   if (!collection || candidates.length === 0) return new Set()
   const fieldPath = queryPath(path)
+  const segments = fieldPath.split('.')
   const others = await req.payload.find({
     collection: collection.slug,
     where: {
@@ -35,8 +42,10 @@ async function takenElsewhere(
         ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []),
       ],
     },
+    select: selectOnly(segments),
     depth: 0,
-    limit: candidates.length,
+    // Every document holding one of them (on MongoDB several may hold the same copied id).
+    limit: 0,
     pagination: false,
     overrideAccess: true,
     req,
@@ -54,7 +63,7 @@ async function takenElsewhere(
     }
     collect(value[head], rest)
   }
-  for (const doc of others.docs) collect(doc, fieldPath.split('.'))
+  for (const doc of others.docs) collect(doc, segments)
   return taken
 }
 

@@ -31,7 +31,8 @@ function siteSearch(): SiteSearch {
 /**
  * The site search: an in-memory index of the published posts (lib/search/engine.ts), brought
  * up to date before each query from the database (lib/search/sync.ts), then one read of the
- * shown page's posts for their snippets; a page asked again before any change is kept whole. `terms` come from `parseSearchQuery`.
+ * shown page's posts for their snippets; a page asked again before any change is kept whole.
+ * `terms` come from `parseSearchQuery`.
  */
 export async function searchPublishedPosts(
   terms: readonly string[],
