@@ -64,10 +64,14 @@ export async function stopGroup(
   signalGroup(pgid, signal)
   let timer: ReturnType<typeof setTimeout> | undefined
   const graceOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))
-  await Promise.race([childExit(child), graceOver])
+  const leaderExited = await Promise.race([
+    childExit(child).then(() => true),
+    graceOver.then(() => false),
+  ])
   clearTimeout(timer)
   // The leader's exit is not enough: a forked worker could still hold the port or the database.
-  if (await waitUntilGone(pgid, signal === 'SIGKILL' ? 0 : 2_000)) return
+  // It gets a moment to follow; a leader still running after its grace gets none.
+  if (leaderExited && (await waitUntilGone(pgid, 2_000))) return
   signalGroup(pgid, 'SIGKILL')
   await childExit(child)
   if (!(await waitUntilGone(pgid, 10_000)))
