@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import { freePort, startApp, type RunningApp } from '../tests/e2e/helpers/app'
+import { stopGroup } from '../tests/support/process-group'
 
 // The same free-port probe the e2e servers use.
 export { freePort }
@@ -68,24 +69,7 @@ export function spawnGroup(
   let output = ''
   child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-20_000)))
   child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-20_000)))
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const stop = async () => {
-    if (!child.pid || child.exitCode !== null || child.signalCode !== null) return
-    try {
-      process.kill(-child.pid, 'SIGTERM')
-    } catch {
-      return
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL')
-      } catch {
-        // already gone
-      }
-    }, 5_000)
-    await exited
-    clearTimeout(timer)
-  }
+  const stop = () => stopGroup(child, { graceMs: 5_000 })
   return { child, logs: () => output, stop }
 }
 
